@@ -1,0 +1,161 @@
+/**
+ * Reads the collector's settings from environment variables and validates them once, at start.
+ *
+ * Every bad value throws a ConfigError whose message is a single line naming the variable,
+ * so `server/index.js` can print it and exit with code 1.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Absolute path of the project root (the folder that holds `server/`). */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Thrown for an environment variable that cannot be used; the message is one line. */
+export class ConfigError extends Error {
+  /** @param {string} message */
+  constructor(message) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * @typedef {object} Config
+ * @property {number} port TCP port; 0 picks a free one.
+ * @property {string} host Interface to listen on.
+ * @property {string} dbFile Absolute path of the SQLite file (or `:memory:`).
+ * @property {string[] | '*' | null} corsOrigins Allowed origins; `null` means the server's own origin, `'*'` any origin.
+ * @property {string | null} adminToken Bearer token for the export routes; `null` disables them.
+ * @property {{max: number, windowMs: number}} rateLimit Allowed POSTs per client address and window.
+ * @property {string} projectRoot Folder holding `demo/`, `content/` and `dist/`.
+ */
+
+/** Environment variables this module understands, for error messages and the harness. */
+export const ENV_NAMES = Object.freeze([
+  'PORT',
+  'HOST',
+  'FEEDBACK_DB',
+  'CORS_ORIGINS',
+  'FEEDBACK_ADMIN_TOKEN',
+  'RATE_LIMIT_MAX',
+  'RATE_LIMIT_WINDOW_MS',
+]);
+
+/**
+ * Builds a validated, frozen configuration from environment variables.
+ * Unset and empty variables take their defaults.
+ * @param {Record<string, string | undefined>} [env]
+ * @param {{projectRoot?: string}} [options]
+ * @returns {Readonly<Config>}
+ */
+export function loadConfig(env = process.env, { projectRoot = PROJECT_ROOT } = {}) {
+  const value = (/** @type {string} */ name) => {
+    const raw = env[name];
+    return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+  };
+
+  const port = parseInteger('PORT', value('PORT'), 8000, 0, 65535);
+  const host = parseHost(value('HOST') ?? '127.0.0.1');
+  const dbFile = parseDbFile(value('FEEDBACK_DB') ?? 'data/feedback.sqlite', projectRoot);
+  const corsOrigins = parseOrigins(value('CORS_ORIGINS'));
+  const adminToken = parseToken(env.FEEDBACK_ADMIN_TOKEN);
+  const max = parseInteger('RATE_LIMIT_MAX', value('RATE_LIMIT_MAX'), 30, 1, Number.MAX_SAFE_INTEGER);
+  const windowMs = parseInteger(
+    'RATE_LIMIT_WINDOW_MS',
+    value('RATE_LIMIT_WINDOW_MS'),
+    60_000,
+    1000,
+    24 * 60 * 60 * 1000,
+  );
+
+  return Object.freeze({
+    port,
+    host,
+    dbFile,
+    corsOrigins,
+    adminToken,
+    rateLimit: Object.freeze({ max, windowMs }),
+    projectRoot,
+  });
+}
+
+/**
+ * The origins a browser page served by this server itself would send.
+ * @param {string} host
+ * @param {number} port the real, bound port
+ * @returns {string[]}
+ */
+export function ownOrigins(host, port) {
+  const hostPart = host.includes(':') ? `[${host}]` : host;
+  return [...new Set([`http://${hostPart}:${port}`, `http://localhost:${port}`])];
+}
+
+/**
+ * @param {string} name
+ * @param {string | undefined} raw
+ * @param {number} fallback
+ * @param {number} min
+ * @param {number} max
+ */
+function parseInteger(name, raw, fallback, min, max) {
+  if (raw === undefined) return fallback;
+  const number = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(number) || number < min || number > max) {
+    throw new ConfigError(`${name}=${JSON.stringify(raw)} is invalid: expected an integer from ${min} to ${max}.`);
+  }
+  return number;
+}
+
+/** @param {string} raw */
+function parseHost(raw) {
+  // A hostname, an IPv4 address or a bare IPv6 address; no scheme, port or path.
+  if (!/^[A-Za-z0-9.-]+$/.test(raw) && !/^[0-9A-Fa-f:.]+$/.test(raw)) {
+    throw new ConfigError(`HOST=${JSON.stringify(raw)} is invalid: expected a hostname or IP address without scheme or port.`);
+  }
+  return raw;
+}
+
+/**
+ * @param {string} raw
+ * @param {string} projectRoot
+ */
+function parseDbFile(raw, projectRoot) {
+  if (raw === ':memory:') return raw;
+  if (raw.includes('\0')) throw new ConfigError('FEEDBACK_DB is invalid: the path contains a NUL character.');
+  return path.resolve(projectRoot, raw);
+}
+
+/**
+ * @param {string | undefined} raw
+ * @returns {string[] | '*' | null}
+ */
+function parseOrigins(raw) {
+  if (raw === undefined) return null;
+  if (raw === '*') return '*';
+  const origins = raw.split(',').map((part) => part.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let parsed;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = null;
+    }
+    // Browsers send the serialized origin exactly, so anything else could never match.
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(
+        `CORS_ORIGINS contains ${JSON.stringify(origin)}: expected comma-separated origins like https://help.example.com (scheme, host, optional port; no path or trailing slash), or "*".`,
+      );
+    }
+  }
+  if (origins.length === 0) throw new ConfigError('CORS_ORIGINS is invalid: no origin given.');
+  return [...new Set(origins)];
+}
+
+/** @param {string | undefined} raw */
+function parseToken(raw) {
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 16 || /\s/.test(raw)) {
+    throw new ConfigError('FEEDBACK_ADMIN_TOKEN is invalid: expected at least 16 characters without whitespace.');
+  }
+  return raw;
+}

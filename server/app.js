@@ -59,6 +59,15 @@ export async function buildApp({ config, db, logger = false }) {
 
   app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not-found' }));
 
+  // During shutdown, answers close their connection so an idle keep-alive client cannot delay the exit.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   await app.register(cors, {
     origin: corsOriginCheck(config, app),
     methods: ['GET', 'POST'],

@@ -75,7 +75,9 @@ function checkFrontMatter(article, report) {
     report(1, 'missing front matter (a --- block with id, title, categories, updated and lang)');
     return;
   }
-  for (const problem of frontMatter.problems) report(problem.line, `front matter: ${problem.message}`);
+  for (const problem of frontMatter.problems) {
+    report(problem.line, problem.message.startsWith('front matter') ? problem.message : `front matter: ${problem.message}`);
+  }
   if (frontMatter.problems.some((p) => /not closed/.test(p.message))) return;
 
   const { data } = frontMatter;
@@ -149,8 +151,9 @@ function checkHeadings(article, report) {
     if (heading.level === 1) {
       report(heading.line, `"# ${heading.text}": the title comes from the front matter; sections start with ##`);
     }
-    if (heading.base === '') {
-      report(heading.line, `heading "${heading.text}" has no letters or digits: its section id would be empty`);
+    if (!/[\p{L}\p{N}]/u.test(heading.base)) {
+      const id = heading.base === '' ? 'empty' : `"${heading.base}"`;
+      report(heading.line, `heading "${heading.text}" has no letters or digits: its section id is ${id}`);
     } else if (heading.level === 2 && heading.id !== heading.base) {
       report(heading.line, `warning: duplicate heading "${heading.text}", its id becomes ${heading.id}`);
     }
@@ -249,28 +252,27 @@ function checkLanguages(articles, problems) {
       const other = versions[present[0]];
       problems.push({ file: other.path, line: 1, message: `no ${LANGUAGES[lang]} version (${id}.${lang}.md is missing)` });
     }
+    // Every front-matter id must equal its file name's id (checkFrontMatter), so the
+    // versions of one article share their id; categories must correspond one to one.
     const [first, ...rest] = present.map((l) => versions[l]);
     for (const article of rest) {
       const a = first.parsed.frontMatter.data;
       const b = article.parsed.frontMatter.data;
-      if (a.id !== undefined && b.id !== undefined && a.id !== b.id) {
-        problems.push({
-          file: article.path,
-          line: keyLine(article, 'id'),
-          message: `id "${b.id}" differs from the ${LANGUAGES[first.lang]} version's "${a.id}"`,
-        });
-      }
       const countA = a.categories?.length ?? 0;
       const countB = b.categories?.length ?? 0;
       if (countA && countB && countA !== countB) {
         problems.push({
           file: article.path,
           line: keyLine(article, 'categories'),
-          message: `${countB} categories here, ${countA} in the ${LANGUAGES[first.lang]} version`,
+          message: `${plural(countB, 'category', 'categories')} here, ${countA} in the ${LANGUAGES[first.lang]} version`,
         });
       }
     }
   }
+}
+
+function plural(n, word, words = `${word}s`) {
+  return `${n} ${n === 1 ? word : words}`;
 }
 
 async function main(argv) {
@@ -285,10 +287,9 @@ async function main(argv) {
   for (const p of problems) console.log(`${p.file}:${p.line}: ${p.message}`);
   if (problems.length) {
     const fileCount = new Set(problems.map((p) => p.file)).size;
-    console.log(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${fileCount} file${fileCount === 1 ? '' : 's'}`);
+    console.log(`${plural(problems.length, 'problem')} in ${plural(fileCount, 'file')}`);
     return 1;
   }
-  const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
   console.log(`${plural(articles, 'article')} in ${plural(languages, 'language')} (${plural(files, 'file')}), no problems`);
   return 0;
 }

@@ -24,19 +24,19 @@ export const BODY_LIMIT = 2048;
  * @returns {Promise<import('fastify').FastifyInstance>}
  */
 export async function buildApp({ config, db, logger = false }) {
-  const app = Fastify({
-    logger:
-      logger &&
-      {
-        ...(typeof logger === 'object' ? logger : {}),
-        // Privacy: never log client addresses or user agents.
-        serializers: { req: (req) => ({ method: req.method, url: req.url }) },
-      },
+  /** @type {import('fastify').FastifyServerOptions} */
+  const options = {
+    logger: logger && {
+      ...(typeof logger === 'object' ? logger : {}),
+      // Privacy: never log client addresses or user agents.
+      serializers: { req: (req) => ({ method: req.method, url: req.url }) },
+    },
     // Behind a reverse proxy, rate limiting needs trustProxy; kept off so a client cannot forge its address.
     trustProxy: false,
-  });
+  };
+  const app = Fastify(options);
 
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler((/** @type {import('fastify').FastifyError} */ error, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status === 413) {
       return reply.code(413).send({ error: 'too-large', message: `The body must not exceed ${BODY_LIMIT} bytes.` });
@@ -249,6 +249,7 @@ function registerStatic(app, projectRoot) {
       // Only the first registration may add reply.sendFile.
       decorateReply: index === 0,
       index: ['index.html'],
+      redirect: true,
       setHeaders: (/** @type {import('fastify').FastifyReply} */ reply, /** @type {string} */ filePath) => {
         if (filePath.endsWith('.md')) reply.header('content-type', 'text/markdown; charset=utf-8');
       },

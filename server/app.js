@@ -258,5 +258,6 @@ function registerStatic(app, projectRoot) {
 
   if (roots[0]?.dir === 'demo') {
     app.get('/', (request, reply) => reply.sendFile('index.html', path.join(projectRoot, 'demo')));
+    app.get('/demo', (request, reply) => reply.redirect('/demo/', 301));
   }
 }

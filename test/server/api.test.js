@@ -436,6 +436,8 @@ describe('static files', () => {
       assert.equal(home.status, 200);
       assert.match(await home.text(), /<title>Demo<\/title>/);
       assert.equal((await fetch(`${site.url}/demo/index.html`)).status, 200);
+      const bare = await fetch(`${site.url}/demo`, { redirect: 'manual' });
+      assert.deepEqual([bare.status, bare.headers.get('location')], [301, '/demo/']);
       const markdown = await fetch(`${site.url}/content/artikel.md`);
       assert.equal(markdown.status, 200);
       assert.equal(markdown.headers.get('content-type'), 'text/markdown; charset=utf-8');

@@ -1,0 +1,35 @@
+// Builds three outputs:
+// - dist/help-article.js: the script-tag bundle (IIFE, everything inside, minified, production Lit);
+// - dist/esm/: ES modules for bundlers, dependencies external, dev-mode warnings stripped;
+// - dist/esm-dev/: the same with dev-mode warnings (picked by the `development` export condition).
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const ts = () => esbuild({ tsconfig: 'tsconfig.json', target: 'es2022', include: /\.ts$/ });
+const production = () =>
+  replace({ preventAssignment: false, delimiters: ['', ''], values: { 'export const DEV_MODE = true;': 'export const DEV_MODE = false;' } });
+const external = (id) => /^(lit|@lit|marked|dompurify|i18next)(\/|$)/.test(id);
+const esm = (dir, plugins) => ({
+  input: { index: 'src/index.ts', define: 'src/define.ts' },
+  external,
+  plugins: [...plugins, ts()],
+  output: { dir, format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
+});
+
+export default [
+  {
+    input: 'src/define.ts',
+    plugins: [production(), nodeResolve({ browser: true, exportConditions: ['production'] }), ts()],
+    output: {
+      file: 'dist/help-article.js',
+      format: 'iife',
+      name: 'HelpArticleWidget',
+      sourcemap: true,
+      plugins: [terser({ ecma: 2020, module: false, compress: { passes: 2 }, format: { comments: false } })],
+    },
+  },
+  esm('dist/esm', [production()]),
+  esm('dist/esm-dev', []),
+];

@@ -1,0 +1,131 @@
+/**
+ * A reader for the small front-matter subset articles use (`id`, `title`, `categories`,
+ * `updated`, `lang`): `key: value` lines, inline `[a, b]` lists and `- item` block lists.
+ * Deliberately not YAML: a full parser would triple the bundle for five keys.
+ */
+
+/** The front-matter fields the widget understands. */
+export interface FrontMatter {
+  id?: string;
+  title?: string;
+  categories?: string[];
+  updated?: string;
+  lang?: string;
+}
+
+/** A problem found in the front matter, with its 1-based line in the source file. */
+export interface FrontMatterProblem {
+  line: number;
+  message: string;
+}
+
+/** What `readFrontMatter` returns: the fields, the markdown after the block, and problems. */
+export interface FrontMatterResult {
+  data: FrontMatter;
+  body: string;
+  /** Number of source lines before `body` starts (for line numbers in messages). */
+  bodyLine: number;
+  problems: FrontMatterProblem[];
+}
+
+const KNOWN = new Set(['id', 'title', 'categories', 'updated', 'lang']);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const LANG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/;
+// Ids end up in URLs, storage keys and the feedback wire format: keep them to URL-safe slugs.
+const ID = /^[\p{L}\p{N}._~-]{1,200}$/u;
+
+function unquote(value: string): string {
+  const v = value.trim();
+  if (v.length >= 2 && ((v[0] === '"' && v.endsWith('"')) || (v[0] === "'" && v.endsWith("'")))) {
+    return v.slice(1, -1);
+  }
+  return v;
+}
+
+function inlineList(value: string): string[] {
+  return value
+    .slice(1, -1)
+    .split(',')
+    .map(unquote)
+    .filter((item) => item.length > 0);
+}
+
+/** Splits an optional leading `---` block off `source` and reads it. Never throws. */
+export function readFrontMatter(source: string): FrontMatterResult {
+  const text = source.replace(/^\uFEFF/, '');
+  const empty: FrontMatterResult = { data: {}, body: text, bodyLine: 0, problems: [] };
+  if (!/^---[ \t]*\r?\n/.test(text)) return empty;
+
+  const lines = text.split(/\r?\n/);
+  const end = lines.indexOf('---', 1);
+  const endAlt = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)[ \t]*$/.test(l));
+  const close = end > 0 ? end : endAlt;
+  if (close < 0) {
+    return { ...empty, problems: [{ line: 1, message: 'front matter is not closed with ---' }] };
+  }
+
+  const data: FrontMatter = {};
+  const problems: FrontMatterProblem[] = [];
+  let listKey: 'categories' | undefined;
+
+  for (let i = 1; i < close; i++) {
+    const line = lines[i];
+    const lineNo = i + 1;
+    if (/^\s*(#.*)?$/.test(line)) continue;
+
+    const item = /^\s+-\s+(.*)$/.exec(line) ?? /^-\s+(.*)$/.exec(line);
+    if (item) {
+      if (listKey) {
+        const value = unquote(item[1]);
+        if (value) (data[listKey] ??= []).push(value);
+      } else {
+        problems.push({ line: lineNo, message: 'list item without a list key above it' });
+      }
+      continue;
+    }
+
+    const pair = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(line);
+    if (!pair) {
+      problems.push({ line: lineNo, message: `cannot read "${line.trim().slice(0, 40)}" (expected key: value)` });
+      listKey = undefined;
+      continue;
+    }
+    const key = pair[1];
+    const raw = pair[2].replace(/\s+#.*$/, '').trim();
+    listKey = undefined;
+    if (!KNOWN.has(key)) {
+      problems.push({ line: lineNo, message: `unknown key "${key}"` });
+      continue;
+    }
+    if (key === 'categories') {
+      if (raw === '') {
+        listKey = 'categories';
+        data.categories = [];
+      } else if (raw.startsWith('[') && raw.endsWith(']')) {
+        data.categories = inlineList(raw);
+      } else {
+        data.categories = raw.split(',').map(unquote).filter(Boolean);
+      }
+      continue;
+    }
+    const value = unquote(raw);
+    if (!value) {
+      problems.push({ line: lineNo, message: `"${key}" is empty` });
+    } else if (key === 'updated' && !(ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)))) {
+      problems.push({ line: lineNo, message: `"updated" is not an ISO date (YYYY-MM-DD): "${value}"` });
+    } else if (key === 'lang' && !LANG.test(value)) {
+      problems.push({ line: lineNo, message: `"lang" is not a language tag: "${value}"` });
+    } else if (key === 'id' && !ID.test(value)) {
+      problems.push({ line: lineNo, message: `"id" may only hold letters, digits, ".", "_", "~" and "-": "${value}"` });
+    } else {
+      (data as Record<string, string>)[key] = value;
+    }
+  }
+
+  return { data, body: lines.slice(close + 1).join('\n'), bodyLine: close + 1, problems };
+}
+
+/** True when `id` is usable as an article id (URL-safe slug). */
+export function isValidArticleId(id: string): boolean {
+  return ID.test(id);
+}

@@ -1,0 +1,321 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    container-name: help-article;
+    background: var(--_surface);
+  }
+
+  .base {
+    max-width: var(--_max-width);
+    margin-inline: auto;
+    padding: calc(var(--_space) * 1.5) var(--_space);
+  }
+
+  @container help-article (min-width: 40rem) {
+    .base {
+      padding: calc(var(--_space) * 2.5) calc(var(--_space) * 2);
+    }
+  }
+
+  .header {
+    margin-bottom: calc(var(--_space) * 1.25);
+  }
+
+  .title {
+    font-family: var(--_heading-font);
+    font-size: clamp(1.5rem, 4.5cqi, 2.125rem);
+    line-height: 1.2;
+    font-weight: 700;
+    letter-spacing: -0.01em;
+    margin: 0 0 0.5rem;
+    overflow-wrap: anywhere;
+    hyphens: auto;
+  }
+
+  .meta {
+    margin: 0 0 0.75rem;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+  .toolbar {
+    display: flex;
+    justify-content: flex-end;
+    margin: calc(var(--_space) * 0.5) 0 0;
+    border-bottom: 1px solid var(--_border);
+    padding-bottom: 0.25rem;
+  }
+
+  .link-button {
+    font: inherit;
+    font-size: 0.875em;
+    color: var(--_accent);
+    background: none;
+    border: 0;
+    padding: 0.25rem 0.375rem;
+    border-radius: calc(var(--_radius) / 2);
+    cursor: pointer;
+  }
+  .link-button:hover {
+    text-decoration: underline;
+  }
+
+  .button {
+    font: inherit;
+    color: var(--_accent-text);
+    background: var(--_accent);
+    border: 0;
+    border-radius: var(--_radius);
+    padding: 0.5rem 1rem;
+    cursor: pointer;
+  }
+
+  .section {
+    border-bottom: 1px solid var(--_border);
+  }
+
+  .section-heading {
+    margin: 0;
+    font-family: var(--_heading-font);
+    font-size: 1.1875em;
+    line-height: 1.35;
+    display: flex;
+    align-items: center;
+    gap: 0.25rem;
+    scroll-margin-top: var(--help-scroll-margin, 1rem);
+  }
+
+  .section-toggle {
+    flex: 1;
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5rem;
+    width: 100%;
+    min-height: 2.75rem;
+    padding: 0.875rem 0.25rem;
+    font: inherit;
+    font-weight: 650;
+    color: inherit;
+    text-align: start;
+    background: none;
+    border: 0;
+    cursor: pointer;
+  }
+  .section-toggle:hover .section-title {
+    color: var(--_accent);
+  }
+  .section-title {
+    overflow-wrap: anywhere;
+    hyphens: auto;
+  }
+
+  .chevron {
+    flex: none;
+    margin-top: 0.3em;
+    color: var(--_muted);
+    transform: rotate(-90deg);
+    transition: transform 150ms ease;
+  }
+  :host(:dir(rtl)) .chevron {
+    transform: rotate(90deg);
+  }
+  .section[data-open] .chevron {
+    transform: none;
+  }
+
+  .section-body {
+    padding: 0 0.25rem calc(var(--_space) * 1.25) 1.75rem;
+  }
+  @container help-article (max-width: 26rem) {
+    .section-body {
+      padding-inline-start: 0.25rem;
+    }
+  }
+
+  .error,
+  .notice {
+    border: 1px solid var(--_danger);
+    border-inline-start-width: 4px;
+    border-radius: var(--_radius);
+    padding: 0.75rem 1rem;
+    margin: 0 0 var(--_space);
+    color: var(--_text);
+    background: color-mix(in srgb, var(--_danger) 7%, var(--_surface));
+  }
+  .error p {
+    margin: 0 0 0.5rem;
+  }
+  .error-title {
+    font-weight: 650;
+  }
+
+  .skeleton {
+    min-height: 18rem;
+  }
+  .bone {
+    height: 0.9rem;
+    margin: 0 0 0.9rem;
+    border-radius: 0.25rem;
+    background: linear-gradient(90deg, var(--_surface-alt), var(--_border), var(--_surface-alt));
+    background-size: 200% 100%;
+    animation: shimmer 1.4s ease-in-out infinite;
+  }
+  .bone.title {
+    height: 2rem;
+    width: 70%;
+    margin-bottom: 1.5rem;
+  }
+  .bone.short {
+    width: 45%;
+  }
+  @keyframes shimmer {
+    from {
+      background-position: 100% 0;
+    }
+    to {
+      background-position: -100% 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .bone {
+      animation: none;
+    }
+    .chevron {
+      transition: none;
+    }
+  }
+
+  /* Article content */
+  .prose {
+    overflow-wrap: break-word;
+  }
+  .prose > :first-child {
+    margin-top: 0;
+  }
+  .prose p,
+  .prose ul,
+  .prose ol,
+  .prose table,
+  .prose pre,
+  .prose blockquote,
+  .prose .callout {
+    margin: 0 0 0.9em;
+  }
+  .prose ul,
+  .prose ol {
+    padding-inline-start: 1.5em;
+  }
+  .prose li + li {
+    margin-top: 0.25em;
+  }
+  .prose li > ul,
+  .prose li > ol {
+    margin: 0.25em 0 0;
+  }
+  .prose h3,
+  .prose h4,
+  .prose h5,
+  .prose h6 {
+    font-family: var(--_heading-font);
+    line-height: 1.3;
+    margin: 1.4em 0 0.5em;
+    scroll-margin-top: var(--help-scroll-margin, 1rem);
+  }
+  .prose h3 {
+    font-size: 1.0625em;
+  }
+  .prose h4,
+  .prose h5,
+  .prose h6 {
+    font-size: 1em;
+  }
+  .prose a {
+    color: var(--_accent);
+    text-underline-offset: 0.15em;
+  }
+  .prose img {
+    max-width: 100%;
+    height: auto;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+  }
+  .prose code {
+    font-family: var(--_mono);
+    font-size: 0.875em;
+    background: var(--_surface-alt);
+    border-radius: 0.25rem;
+    padding: 0.1em 0.35em;
+  }
+  .prose pre {
+    background: var(--_surface-alt);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75rem 1rem;
+    overflow-x: auto;
+    line-height: 1.5;
+  }
+  .prose pre code {
+    padding: 0;
+    background: none;
+  }
+  .prose pre.fallback {
+    white-space: pre-wrap;
+    font-family: var(--_font);
+  }
+  .prose blockquote {
+    border-inline-start: 3px solid var(--_border);
+    padding-inline-start: 1em;
+    color: var(--_muted);
+  }
+  .prose table {
+    display: block;
+    max-width: 100%;
+    overflow-x: auto;
+    border-collapse: collapse;
+    font-size: 0.9375em;
+  }
+  .prose th,
+  .prose td {
+    border: 1px solid var(--_border);
+    padding: 0.4rem 0.65rem;
+    text-align: start;
+    vertical-align: top;
+  }
+  .prose th {
+    background: var(--_surface-alt);
+    font-weight: 650;
+  }
+  .prose hr {
+    border: 0;
+    border-top: 1px solid var(--_border);
+    margin: 1.5em 0;
+  }
+
+  .callout {
+    --_callout: var(--_note);
+    border-inline-start: 4px solid var(--_callout);
+    background: color-mix(in srgb, var(--_callout) 8%, var(--_surface));
+    border-radius: calc(var(--_radius) / 2);
+    padding: 0.75rem 1rem;
+  }
+  .callout-tip {
+    --_callout: var(--_tip);
+  }
+  .callout-warning {
+    --_callout: var(--_warning);
+  }
+  .callout > :last-child {
+    margin-bottom: 0;
+  }
+  .callout-title {
+    font-weight: 650;
+    color: var(--_callout);
+    margin: 0 0 0.25rem !important;
+  }
+  :host([theme='dark']) .callout-title {
+    color: var(--_callout);
+  }
+`;

@@ -1,0 +1,78 @@
+import { readFrontMatter, type FrontMatter } from './front-matter.js';
+import { boundMarkdown, splitChunks, LIMITS } from './limits.js';
+import { markdownToHtml } from './markdown.js';
+import { sanitizeHtml, type LinkOptions } from './sanitize.js';
+import { splitSections, type ArticleParts } from './sections.js';
+
+/** Everything the element needs to show one article. */
+export interface ArticleModel extends ArticleParts {
+  /** Front-matter fields as read (not yet merged with attributes). */
+  meta: FrontMatter;
+  /** Front-matter problems, for the dev-mode warning. */
+  problems: string[];
+  /** Set when part of the article is shown as plain text because it hit a limit. */
+  degraded?: 'too-large' | 'too-complex';
+}
+
+/** Options of one pipeline run. */
+export interface PipelineOptions extends LinkOptions {
+  /** Aborts a run that a newer source has made obsolete. */
+  signal?: AbortSignal;
+}
+
+function plainText(text: string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  const pre = document.createElement('pre');
+  pre.className = 'fallback';
+  pre.textContent = text.length > LIMITS.maxFallbackChars ? `${text.slice(0, LIMITS.maxFallbackChars)} …` : text;
+  fragment.append(pre);
+  return fragment;
+}
+
+// Gives the page a turn between chunks so a long article never blocks input.
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * markdown → front matter + bounded markdown → HTML per chunk → sanitized fragment → sections.
+ * Never throws for bad markdown: what cannot be parsed in bounds is kept as plain text.
+ */
+export async function buildArticle(source: string, options: PipelineOptions): Promise<ArticleModel> {
+  const { data: meta, body, problems } = readFrontMatter(source);
+  const problemText = problems.map((p) => `line ${p.line}: ${p.message}`);
+  const content = document.createDocumentFragment();
+  let degraded: ArticleModel['degraded'];
+
+  if (body.length > LIMITS.maxSourceChars) {
+    content.append(plainText(body));
+    return { meta, problems: problemText, degraded: 'too-large', ...splitSections(content) };
+  }
+
+  const bounded = boundMarkdown(body);
+  if (bounded.reshaped) degraded = 'too-complex';
+  const chunks = splitChunks(bounded.text);
+  const started = performance.now();
+
+  for (let i = 0; i < chunks.length; i++) {
+    if (i > 0) {
+      await yieldToPage();
+      options.signal?.throwIfAborted();
+    }
+    if (performance.now() - started > LIMITS.timeBudgetMs) {
+      content.append(plainText(chunks.slice(i).join('\n')));
+      degraded = 'too-complex';
+      break;
+    }
+    try {
+      content.append(sanitizeHtml(markdownToHtml(chunks[i]), options));
+    } catch {
+      // marked throws on input it cannot handle (stack depth): keep that chunk readable.
+      content.append(plainText(chunks[i]));
+      degraded = 'too-complex';
+    }
+  }
+  return { meta, problems: problemText, degraded, ...splitSections(content) };
+}

@@ -1,0 +1,39 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+  .base {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    font-size: 0.875em;
+  }
+  .label {
+    color: var(--_muted);
+  }
+  ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.375rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .tag {
+    display: inline-block;
+    padding: 0.125rem 0.625rem;
+    border-radius: 999px;
+    background: var(--help-category-background, var(--_surface-alt));
+    border: 1px solid var(--_border);
+    color: var(--help-category-color, var(--_text));
+    text-decoration: none;
+    line-height: 1.6;
+  }
+  a.tag:hover {
+    border-color: var(--_accent);
+    color: var(--_accent);
+  }
+`;

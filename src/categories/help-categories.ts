@@ -1,0 +1,86 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { LocalizeController } from '../i18n/localize.js';
+import { tokens } from '../styles/tokens.js';
+import { styles } from './help-categories.styles.js';
+import { slugify } from '../article/slug.js';
+
+/** Turns a comma-separated attribute into trimmed, non-empty, unique names. */
+export function parseCategoryList(value: string | null | undefined): string[] {
+  return [...new Set((value ?? '').split(',').map((s) => s.trim()).filter(Boolean))];
+}
+
+/** Fills `{slug}` and `{name}` of a category URL template; only http(s) and relative URLs pass. */
+export function categoryUrl(template: string, name: string): string | undefined {
+  const filled = template
+    .replace(/\{slug\}/g, encodeURIComponent(slugify(name)))
+    .replace(/\{name\}/g, encodeURIComponent(name));
+  try {
+    const url = new URL(filled, document.baseURI);
+    return /^https?:$/.test(url.protocol) ? filled : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A labelled list of category tags ("Kategorien"), as links when `href` is a URL template.
+ *
+ * @csspart base - The wrapper of label and list.
+ * @csspart label - The "Kategorien" label.
+ * @csspart list - The list of tags.
+ * @csspart tag - Each category tag.
+ * @cssprop --help-category-background - Tag background.
+ * @cssprop --help-category-color - Tag text colour.
+ */
+export class HelpCategories extends LitElement {
+  static override styles = [tokens, styles];
+
+  private readonly localize = new LocalizeController(this);
+
+  /** Comma-separated category names (attribute); the `items` property wins when set. */
+  @property() categories = '';
+
+  /** Category names as an array (property), e.g. from front matter. */
+  @property({ attribute: false }) items?: string[];
+
+  /** URL template for category links, e.g. `/kategorie/{slug}`; without it tags are plain text. */
+  @property() href = '';
+
+  /** Overrides the translated label ("Kategorien"). */
+  @property() label = '';
+
+  /** Colour scheme: `light`, `dark` or unset (follows the reader's system). */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** Language of the label; follows the nearest ancestor's `lang` when unset. */
+  @property() override lang!: string;
+
+  /** The names shown, from `items` or the `categories` attribute. */
+  get names(): string[] {
+    return this.items ? [...new Set(this.items.map((s) => s.trim()).filter(Boolean))] : parseCategoryList(this.categories);
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const names = this.names;
+    if (!names.length) return nothing;
+    const { t } = this.localize;
+    return html`<div class="base" part="base">
+      <span class="label" part="label" id="label">${this.label || t('article:categories')}:</span>
+      <ul part="list" aria-labelledby="label">
+        ${names.map((name) => {
+          const url = this.href ? categoryUrl(this.href, name) : undefined;
+          return html`<li>
+            ${url ? html`<a class="tag" part="tag" href=${url}>${name}</a>` : html`<span class="tag" part="tag">${name}</span>`}
+          </li>`;
+        })}
+      </ul>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'help-categories': HelpCategories;
+  }
+}

@@ -1,0 +1,9 @@
+// Registers every tag of the widget: the entry of the script-tag bundle and of `import 'help-article-widget'`.
+import { HelpArticle } from './article/help-article.js';
+import { HelpCategories } from './categories/help-categories.js';
+import { defineElement } from './internal/define-element.js';
+
+defineElement('help-article', HelpArticle);
+defineElement('help-categories', HelpCategories);
+
+export * from './index.js';

@@ -1,0 +1,26 @@
+/** German labels of <help-article> and <help-categories>. */
+export default {
+  loading: 'Artikel wird geladen …',
+  expandAll: 'Alle Abschnitte öffnen',
+  collapseAll: 'Alle Abschnitte schließen',
+  categories: 'Kategorien',
+  updated: 'Aktualisiert am {{date}}',
+  contents: 'Inhalt',
+  callout: { note: 'Hinweis', tip: 'Tipp', warning: 'Achtung' },
+  feedbackSummary_one: '{{count}} Leser hat diesen Artikel bewertet',
+  feedbackSummary_other: '{{count}} Leser haben diesen Artikel bewertet',
+  feedbackAverage: 'Durchschnitt {{average}} von {{max}}',
+  error: {
+    title: 'Der Artikel kann nicht angezeigt werden.',
+    'not-found': 'Der Artikel wurde nicht gefunden (Fehler {{status}}).',
+    http: 'Der Server hat mit Fehler {{status}} geantwortet.',
+    network: 'Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung.',
+    timeout: 'Der Server hat nicht rechtzeitig geantwortet.',
+    'not-markdown': 'Die Adresse liefert keinen Artikel, sondern eine andere Art von Datei.',
+    empty: 'Der Artikel ist leer.',
+    'too-large': 'Der Artikel ist zu groß, um ihn vollständig darzustellen. Er wird als Text angezeigt.',
+    'too-complex': 'Teile des Artikels sind zu verschachtelt und werden als Text angezeigt.',
+    'no-source': 'Es wurde kein Artikel angegeben.',
+    retry: 'Erneut versuchen',
+  },
+};

@@ -1,0 +1,26 @@
+/** English labels of <help-article> and <help-categories>. */
+export default {
+  loading: 'Loading article …',
+  expandAll: 'Expand all sections',
+  collapseAll: 'Collapse all sections',
+  categories: 'Categories',
+  updated: 'Updated {{date}}',
+  contents: 'Contents',
+  callout: { note: 'Note', tip: 'Tip', warning: 'Warning' },
+  feedbackSummary_one: '{{count}} reader rated this article',
+  feedbackSummary_other: '{{count}} readers rated this article',
+  feedbackAverage: 'Average {{average}} of {{max}}',
+  error: {
+    title: 'This article cannot be shown.',
+    'not-found': 'The article was not found (error {{status}}).',
+    http: 'The server answered with error {{status}}.',
+    network: 'No connection to the server. Please check your internet connection.',
+    timeout: 'The server did not answer in time.',
+    'not-markdown': 'This address does not deliver an article but another kind of file.',
+    empty: 'The article is empty.',
+    'too-large': 'The article is too large to show in full. It is shown as plain text.',
+    'too-complex': 'Parts of the article are nested too deeply and are shown as plain text.',
+    'no-source': 'No article was given.',
+    retry: 'Try again',
+  },
+};

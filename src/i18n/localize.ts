@@ -1,0 +1,69 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { TFunction } from 'i18next';
+import { i18n, translator } from './i18n.js';
+import { resolveLang } from '../internal/lang.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+// One observer for the whole page: any `lang` change may concern any widget below it.
+const hosts = new Set<LocalizeController>();
+let observer: MutationObserver | undefined;
+
+function refreshAll(): void {
+  for (const controller of hosts) controller.refresh();
+}
+
+/**
+ * Gives an element its language and a translate function, and re-renders it when its own,
+ * an ancestor's or the document's `lang` changes, or when labels are added.
+ */
+export class LocalizeController implements ReactiveController {
+  /** The resolved language tag, e.g. `de` or `en-GB`. */
+  lang = 'de';
+  /** Translates a key in the element's language. */
+  t: TFunction;
+
+  constructor(private readonly host: Host) {
+    this.t = i18n.getFixedT(this.lang);
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    hosts.add(this);
+    if (!observer) {
+      observer = new MutationObserver(refreshAll);
+      observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+      i18n.store.on('added', refreshAll);
+    }
+    this.refresh();
+  }
+
+  hostDisconnected(): void {
+    hosts.delete(this);
+  }
+
+  /** Re-resolves the language before every render of the host. */
+  hostUpdate(): void {
+    const lang = resolveLang(this.host);
+    if (lang !== this.lang) {
+      this.lang = lang;
+      this.t = translator(lang);
+    }
+  }
+
+  /** Asks the host to render again (a `lang` attribute or the labels changed). */
+  refresh(): void {
+    this.host.requestUpdate();
+  }
+
+  /** Formats a date for the element's language. */
+  date(value: string | Date): string {
+    const d = typeof value === 'string' ? new Date(value) : value;
+    if (Number.isNaN(d.getTime())) return String(value);
+    try {
+      return new Intl.DateTimeFormat(this.lang, { dateStyle: 'long' }).format(d);
+    } catch {
+      return d.toISOString().slice(0, 10);
+    }
+  }
+}

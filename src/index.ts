@@ -1,0 +1,16 @@
+// Classes, helpers and types, without registering any tag (import `help-article-widget` for that).
+export { HelpArticle, idFromSrc } from './article/help-article.js';
+export type {
+  ArticleLoadDetail,
+  ArticleErrorDetail,
+  SectionToggleDetail,
+  SectionInfo,
+  ArticleState,
+} from './article/help-article.js';
+export type { ArticleErrorReason } from './article/source.js';
+export { HelpCategories } from './categories/help-categories.js';
+export { addTranslations, BUILT_IN_LANGUAGES, i18n } from './i18n/i18n.js';
+export type { Translations } from './i18n/i18n.js';
+export { slugify } from './article/slug.js';
+export { LIMITS } from './article/limits.js';
+export { defineElement } from './internal/define-element.js';

@@ -112,6 +112,43 @@ export const styles = css`
     hyphens: auto;
   }
 
+  .copy-link {
+    flex: none;
+    display: inline-grid;
+    place-items: center;
+    width: 2.25rem;
+    height: 2.25rem;
+    color: var(--_muted);
+    background: none;
+    border: 0;
+    border-radius: calc(var(--_radius) / 2);
+    cursor: pointer;
+    opacity: 0;
+    transition: opacity 120ms ease;
+  }
+  .section-heading:hover .copy-link,
+  .copy-link:focus-visible {
+    opacity: 1;
+  }
+  @media (hover: none) {
+    .copy-link {
+      opacity: 1;
+    }
+  }
+  .copy-link:hover {
+    color: var(--_accent);
+    background: var(--_surface-alt);
+  }
+
+  .footer {
+    margin-top: calc(var(--_space) * 1.5);
+    display: grid;
+    gap: calc(var(--_space) * 1.25);
+  }
+  .footer:empty {
+    display: none;
+  }
+
   .chevron {
     flex: none;
     margin-top: 0.3em;
@@ -183,7 +220,44 @@ export const styles = css`
     .bone {
       animation: none;
     }
-    .chevron {
+    .copy-link {
+    flex: none;
+    display: inline-grid;
+    place-items: center;
+    width: 2.25rem;
+    height: 2.25rem;
+    color: var(--_muted);
+    background: none;
+    border: 0;
+    border-radius: calc(var(--_radius) / 2);
+    cursor: pointer;
+    opacity: 0;
+    transition: opacity 120ms ease;
+  }
+  .section-heading:hover .copy-link,
+  .copy-link:focus-visible {
+    opacity: 1;
+  }
+  @media (hover: none) {
+    .copy-link {
+      opacity: 1;
+    }
+  }
+  .copy-link:hover {
+    color: var(--_accent);
+    background: var(--_surface-alt);
+  }
+
+  .footer {
+    margin-top: calc(var(--_space) * 1.5);
+    display: grid;
+    gap: calc(var(--_space) * 1.25);
+  }
+  .footer:empty {
+    display: none;
+  }
+
+  .chevron {
       transition: none;
     }
   }

@@ -10,6 +10,8 @@ import { HelpCategories, parseCategoryList } from '../categories/help-categories
 import { defineElement } from '../internal/define-element.js';
 import { widgetEvent } from '../internal/event.js';
 import { warnOnce } from '../internal/dev.js';
+import { copyText } from '../share/clipboard.js';
+import { sectionUrl } from '../share/share-url.js';
 
 /** A section as the host sees it in events and the `sections` property. */
 export interface SectionInfo {
@@ -50,6 +52,10 @@ const CHEVRON = html`<svg class="chevron" viewBox="0 0 16 16" width="16" height=
   <path d="M4.2 6.2a.75.75 0 0 1 1.06 0L8 8.94l2.74-2.74a.75.75 0 1 1 1.06 1.06L8.53 10.53a.75.75 0 0 1-1.06 0L4.2 7.26a.75.75 0 0 1 0-1.06Z" fill="currentColor"/>
 </svg>`;
 
+const LINK_ICON = html`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+  <path fill="currentColor" d="M7.78 3.22a3.25 3.25 0 0 1 4.6 4.6l-1.6 1.6a.75.75 0 0 1-1.06-1.06l1.6-1.6a1.75 1.75 0 0 0-2.48-2.48l-1.6 1.6a.75.75 0 1 1-1.06-1.06Zm-1.5 8.5a3.25 3.25 0 0 1-4.6-4.6l1.6-1.6a.75.75 0 0 1 1.06 1.06l-1.6 1.6a1.75 1.75 0 0 0 2.48 2.48l1.6-1.6a.75.75 0 0 1 1.06 1.06Zm-.53-2.53 3.5-3.5a.75.75 0 0 1 1.06 1.06l-3.5 3.5a.75.75 0 0 1-1.06-1.06Z"/>
+</svg>`;
+
 /**
  * Renders a markdown help-center article: title, categories, an always-visible intro and a
  * collapsible section per `##` heading, with deep links, callouts and safe HTML.
@@ -69,6 +75,8 @@ const CHEVRON = html`<svg class="chevron" viewBox="0 0 16 16" width="16" height=
  * @csspart section-heading - Each section's `h2`.
  * @csspart section-toggle - The button inside each section heading.
  * @csspart section-body - Each section's content.
+ * @csspart section-link - The "copy link to this section" button.
+ * @csspart footer - Share bar and feedback control.
  * @csspart callout - Note, tip and warning boxes.
  * @csspart error - The error message box.
  * @csspart skeleton - The placeholder shown while loading.
@@ -131,12 +139,31 @@ export class HelpArticle extends LitElement {
   /** Milliseconds to wait for `src` before showing a timeout message. */
   @property({ type: Number, attribute: 'fetch-timeout' }) fetchTimeout = 10_000;
 
+  /** Where ratings are posted; when set, the feedback control is shown under the article. */
+  @property({ attribute: 'feedback-endpoint' }) feedbackEndpoint = '';
+
+  /** Rating scale of the feedback control: `stars` (1–5), `thumbs` (1–2) or `faces` (1–3). */
+  @property({ attribute: 'feedback-scale' }) feedbackScale: 'stars' | 'thumbs' | 'faces' = 'stars';
+
+  /** Where unsent ratings wait: `session` (default), `local` (after consent) or `none` (memory). */
+  @property({ attribute: 'feedback-storage' }) feedbackStorage: 'session' | 'local' | 'none' = 'session';
+
+  /** Shows how many readers rated the article (read from the collector's summary). */
+  @property({ type: Boolean, attribute: 'feedback-summary' }) feedbackSummary = false;
+
+  /** Space-separated share targets in order, or `none` to hide the share bar. */
+  @property() share?: string;
+
+  /** URL to share; defaults to `<link rel="canonical">`, then the page URL without tracking parameters. */
+  @property({ attribute: 'share-url' }) shareUrl = '';
+
   /** Loading state, reflected for styling: `idle`, `loading`, `ready` or `error`. */
   @property({ reflect: true }) state: ArticleState = 'idle';
 
   @state() private model?: ArticleModel;
   @state() private error?: ArticleErrorDetail;
   @state() private openIds = new Set<string>();
+  @state() private copied?: { id: string; ok: boolean };
 
   private run?: AbortController;
   private pendingHash = true;
@@ -365,9 +392,39 @@ export class HelpArticle extends LitElement {
     </div>`;
   }
 
-  /** The footer of the article; share bar and feedback hook in here. */
-  protected renderFooter(): TemplateResult | typeof nothing {
-    return nothing;
+  private async copySectionLink(id: string): Promise<void> {
+    const ok = await copyText(sectionUrl(id, this.shareUrl || undefined));
+    this.copied = { id, ok };
+  }
+
+  /** Share bar and feedback control under the article. */
+  protected renderFooter(): TemplateResult {
+    const lang = this.localize.lang;
+    return html`<footer class="footer" part="footer">
+      ${this.share?.trim() === 'none'
+        ? nothing
+        : html`<help-share
+            exportparts="base: share, button: share-button"
+            share=${this.share ?? nothing}
+            share-url=${this.shareUrl || nothing}
+            .articleTitle=${this.articleTitle}
+            lang=${lang}
+            theme=${this.theme ?? nothing}
+          ></help-share>`}
+      ${this.feedbackEndpoint
+        ? html`<help-feedback
+            exportparts="base: feedback"
+            feedback-endpoint=${this.feedbackEndpoint}
+            feedback-scale=${this.feedbackScale}
+            feedback-storage=${this.feedbackStorage}
+            ?feedback-summary=${this.feedbackSummary}
+            article-id=${this.resolvedId}
+            .sections=${this.sections}
+            lang=${lang}
+            theme=${this.theme ?? nothing}
+          ></help-feedback>`
+        : nothing}
+    </footer>`;
   }
 
   override render(): TemplateResult {
@@ -416,6 +473,15 @@ export class HelpArticle extends LitElement {
             >
               ${CHEVRON}<span class="section-title">${s.title}</span>
             </button>
+            <button
+              class="copy-link"
+              part="section-link"
+              title=${t('article:copySectionLink')}
+              aria-label=${`${t('article:copySectionLink')}: ${s.title}`}
+              @click=${() => this.copySectionLink(s.id)}
+            >
+              ${LINK_ICON}
+            </button>
           </h2>
           <div
             class="section-body prose"
@@ -429,6 +495,9 @@ export class HelpArticle extends LitElement {
         </section>`;
       })}
       ${this.renderFooter()}
+      <div class="visually-hidden" role="status" aria-live="polite">
+        ${this.copied ? t(this.copied.ok ? 'article:linkCopied' : 'article:linkCopyFailed') : ''}
+      </div>
     </article>`;
   }
 }

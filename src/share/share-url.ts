@@ -1,0 +1,32 @@
+// Query parameters that only track the visitor; they are dropped from shared links.
+const TRACKING = /^(?:utm_.+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_hsenc|_hsmi|mkt_tok|ref_src|si)$/i;
+
+/**
+ * The URL to share: the `share-url` attribute, else `<link rel="canonical">`, else the page URL
+ * without tracking parameters and fragment. Only http(s) URLs are returned.
+ */
+export function resolveShareUrl(explicit?: string, doc: Document = document): string {
+  const candidates = [explicit, doc.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.getAttribute('href')];
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    try {
+      const url = new URL(candidate, doc.baseURI);
+      if (/^https?:$/.test(url.protocol)) return url.href;
+    } catch {
+      // Not a URL: try the next source.
+    }
+  }
+  const url = new URL(doc.location.href);
+  url.hash = '';
+  for (const key of [...url.searchParams.keys()]) {
+    if (TRACKING.test(key)) url.searchParams.delete(key);
+  }
+  return url.href;
+}
+
+/** The deep link of a section: the share URL with `#id`. */
+export function sectionUrl(id: string, explicit?: string): string {
+  const url = new URL(resolveShareUrl(explicit));
+  url.hash = id;
+  return url.href;
+}

@@ -1,9 +1,11 @@
 // Registers every tag of the widget: the entry of the script-tag bundle and of `import 'help-article-widget'`.
 import { HelpArticle } from './article/help-article.js';
 import { HelpCategories } from './categories/help-categories.js';
+import { HelpShare } from './share/help-share.js';
 import { defineElement } from './internal/define-element.js';
 
 defineElement('help-article', HelpArticle);
 defineElement('help-categories', HelpCategories);
+defineElement('help-share', HelpShare);
 
 export * from './index.js';

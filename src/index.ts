@@ -9,6 +9,11 @@ export type {
 } from './article/help-article.js';
 export type { ArticleErrorReason } from './article/source.js';
 export { HelpCategories } from './categories/help-categories.js';
+export { HelpShare, canShareNatively } from './share/help-share.js';
+export type { ShareDetail } from './share/help-share.js';
+export { SHARE_TARGETS, DEFAULT_SHARE_TARGETS, parseShareTargets, shareHref } from './share/targets.js';
+export type { ShareTarget, ShareTargetId, ShareData } from './share/targets.js';
+export { resolveShareUrl } from './share/share-url.js';
 export { addTranslations, BUILT_IN_LANGUAGES, i18n } from './i18n/i18n.js';
 export type { Translations } from './i18n/i18n.js';
 export { slugify } from './article/slug.js';

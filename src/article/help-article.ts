@@ -12,6 +12,7 @@ import { widgetEvent } from '../internal/event.js';
 import { warnOnce } from '../internal/dev.js';
 import { copyText } from '../share/clipboard.js';
 import { sectionUrl } from '../share/share-url.js';
+import { HelpShare } from '../share/help-share.js';
 
 /** A section as the host sees it in events and the `sections` property. */
 export interface SectionInfo {
@@ -105,7 +106,7 @@ export class HelpArticle extends LitElement {
   static override styles = [tokens, styles];
 
   /** Elements this one renders; defined on first use if the page has not defined them. */
-  static dependencies: Record<string, CustomElementConstructor> = { 'help-categories': HelpCategories };
+  static dependencies: Record<string, CustomElementConstructor> = { 'help-categories': HelpCategories, 'help-share': HelpShare };
 
   private readonly localize = new LocalizeController(this);
 

@@ -1,4 +1,5 @@
 import article from './article.js';
+import share from './share.js';
 
 /** All German labels, one namespace per component. */
-export default { article };
+export default { article, share };

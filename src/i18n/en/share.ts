@@ -1,0 +1,18 @@
+/** English labels of <help-share>. */
+export default {
+  label: 'Share',
+  targets: {
+    copy: 'Copy link',
+    email: 'Send by email',
+    whatsapp: 'Share on WhatsApp',
+    linkedin: 'Share on LinkedIn',
+    xing: 'Share on XING',
+    facebook: 'Share on Facebook',
+    x: 'Share on X',
+    print: 'Print',
+    native: 'Share with another app',
+  },
+  newWindow: 'opens in a new window',
+  copied: 'Link copied',
+  copyFailed: 'Could not copy the link. Please copy it from the address bar.',
+};

@@ -1,0 +1,208 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { LocalizeController } from '../i18n/localize.js';
+import { tokens } from '../styles/tokens.js';
+import { warnOnce } from '../internal/dev.js';
+import { widgetEvent } from '../internal/event.js';
+import { styles } from './help-share.styles.js';
+import { copyText } from './clipboard.js';
+import { resolveShareUrl } from './share-url.js';
+import { parseShareTargets, shareHref, shareTarget, type ShareData, type ShareTarget, type ShareTargetId } from './targets.js';
+
+/** Detail of `help-share`. */
+export interface ShareDetail {
+  /** The target the reader chose, e.g. `linkedin` or `copy`. */
+  target: ShareTargetId;
+  /** The URL being shared. */
+  url: string;
+  /** The title being shared. */
+  title: string;
+  /** The service link that is about to open (link targets only). */
+  href?: string;
+}
+
+/** True when the browser offers a native share sheet for `data` (Web Share API). */
+export function canShareNatively(data: ShareData): boolean {
+  if (typeof navigator === 'undefined' || typeof navigator.share !== 'function') return false;
+  if (typeof navigator.canShare !== 'function') return false;
+  try {
+    return navigator.canShare({ url: data.url, title: data.title });
+  } catch {
+    return false;
+  }
+}
+
+// How long the "Link kopiert" message stays visible.
+const STATUS_MS = 5000;
+
+/**
+ * A privacy-friendly share bar ("Teilen:"): plain links built from fixed templates, copy link,
+ * print and the device's share sheet. Nothing from a third party loads before the reader clicks.
+ *
+ * @fires help-share - The reader chose a target; detail `{target, url, title, href?}`. Cancelable:
+ *   `preventDefault()` stops the default action (opening the link, copying, printing, the share sheet).
+ *
+ * @csspart base - The wrapper of label, buttons and message.
+ * @csspart label - The "Teilen:" label.
+ * @csspart list - The list of buttons.
+ * @csspart button - Each share link or button (also `button-<target>`, e.g. `button-linkedin`).
+ * @csspart icon - The icon inside each button.
+ * @csspart status - The "Link kopiert" message.
+ *
+ * @cssprop --help-share-size - Width and height of each button.
+ * @cssprop --help-share-radius - Corner radius of the buttons.
+ * @cssprop --help-share-color - Icon colour.
+ * @cssprop --help-share-background - Button background.
+ */
+export class HelpShare extends LitElement {
+  static override styles = [tokens, styles];
+
+  private readonly localize = new LocalizeController(this);
+
+  /** Space-separated targets in order, or `none`; default `copy email whatsapp linkedin xing facebook x print native`. */
+  @property() share?: string;
+
+  /** URL to share; defaults to `<link rel="canonical">`, then the page URL without tracking parameters. */
+  @property({ attribute: 'share-url' }) shareUrl = '';
+
+  /** Title to share; defaults to `document.title`. Set by `<help-article>` to the article's title. */
+  @property({ attribute: 'article-title' }) articleTitle = '';
+
+  /** Overrides the translated label ("Teilen"). */
+  @property() label = '';
+
+  /** Colour scheme: `light`, `dark` or unset (follows the reader's system). */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** Language of the labels; follows the nearest ancestor's `lang` when unset. */
+  @property() override lang!: string;
+
+  @state() private status?: { ok: boolean; at: number };
+
+  private statusTimer?: ReturnType<typeof setTimeout>;
+
+  /** The targets shown, in order (`native` only where the browser offers a share sheet). */
+  get targets(): ShareTargetId[] {
+    const data = this.shareData;
+    return parseShareTargets(this.share).ids.filter((id) => id !== 'native' || canShareNatively(data));
+  }
+
+  /** The URL and title a click would share now. */
+  get shareData(): ShareData {
+    return { url: resolveShareUrl(this.shareUrl || undefined), title: this.articleTitle || document.title };
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.statusTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('share')) {
+      for (const name of parseShareTargets(this.share).unknown) {
+        warnOnce(`share:${name}`, `share="${this.share}": unknown target "${name}" is left out.`);
+      }
+    }
+  }
+
+  /** Tells the host; false when it cancelled the event and handles sharing itself. */
+  private announce(target: ShareTargetId, data: ShareData, href?: string): boolean {
+    const detail: ShareDetail = { target, url: data.url, title: data.title, ...(href ? { href } : {}) };
+    return this.dispatchEvent(widgetEvent<ShareDetail>('help-share', detail, true));
+  }
+
+  private onLink(event: MouseEvent, target: ShareTarget): void {
+    const data = this.shareData;
+    const href = shareHref(target, data);
+    const link = event.currentTarget as HTMLAnchorElement;
+    // The link may have been rendered before canonical URL or title were known.
+    if (href && link.href !== href) link.href = href;
+    if (!this.announce(target.id, data, href)) event.preventDefault();
+  }
+
+  private async onAction(target: ShareTarget): Promise<void> {
+    const data = this.shareData;
+    if (!this.announce(target.id, data)) return;
+    switch (target.id) {
+      case 'copy':
+        this.showStatus(await copyText(data.url));
+        break;
+      case 'print':
+        window.print();
+        break;
+      case 'native':
+        try {
+          await navigator.share({ url: data.url, title: data.title });
+        } catch {
+          // The reader closed the share sheet: nothing to report.
+        }
+        break;
+    }
+  }
+
+  private showStatus(ok: boolean): void {
+    clearTimeout(this.statusTimer);
+    this.status = { ok, at: Date.now() };
+    this.statusTimer = setTimeout(() => (this.status = undefined), STATUS_MS);
+  }
+
+  private renderTarget(id: ShareTargetId, data: ShareData): TemplateResult | typeof nothing {
+    const target = shareTarget(id);
+    if (!target) return nothing;
+    const name = this.localize.t(`share:targets.${id}`);
+    const icon = html`<svg class="icon" part="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+      ${target.icon}
+    </svg>`;
+    if (target.kind === 'link') {
+      return html`<a
+        class="button"
+        part=${`button button-${id}`}
+        href=${shareHref(target, data) ?? ''}
+        target=${target.newWindow ? '_blank' : nothing}
+        rel="noopener noreferrer"
+        aria-label=${name}
+        aria-describedby=${target.newWindow ? 'new-window' : nothing}
+        title=${name}
+        data-target=${id}
+        @click=${(event: MouseEvent) => this.onLink(event, target)}
+        >${icon}</a
+      >`;
+    }
+    return html`<button
+      type="button"
+      class="button"
+      part=${`button button-${id}`}
+      aria-label=${name}
+      title=${name}
+      data-target=${id}
+      @click=${() => this.onAction(target)}
+    >
+      ${icon}
+    </button>`;
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const ids = this.targets;
+    if (!ids.length) return nothing;
+    const { t } = this.localize;
+    const data = this.shareData;
+    const message = this.status ? t(this.status.ok ? 'share:copied' : 'share:copyFailed') : '';
+    return html`<div class="base" part="base" lang=${this.localize.lang}>
+      <span class="label" part="label" id="label">${this.label || t('share:label')}:</span>
+      <ul class="list" part="list" aria-labelledby="label">
+        ${ids.map((id) => html`<li>${this.renderTarget(id, data)}</li>`)}
+      </ul>
+      <span class="status ${this.status && !this.status.ok ? 'failed' : ''}" part="status" role="status">${message}</span>
+      <span class="visually-hidden" id="new-window">${t('share:newWindow')}</span>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'help-share': HelpShare;
+  }
+  interface GlobalEventHandlersEventMap {
+    'help-share': CustomEvent<ShareDetail>;
+  }
+}

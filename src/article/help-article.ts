@@ -13,6 +13,7 @@ import { warnOnce } from '../internal/dev.js';
 import { copyText } from '../share/clipboard.js';
 import { sectionUrl } from '../share/share-url.js';
 import { HelpShare } from '../share/help-share.js';
+import { HelpFeedback } from '../feedback/help-feedback.js';
 
 /** A section as the host sees it in events and the `sections` property. */
 export interface SectionInfo {
@@ -106,7 +107,7 @@ export class HelpArticle extends LitElement {
   static override styles = [tokens, styles];
 
   /** Elements this one renders; defined on first use if the page has not defined them. */
-  static dependencies: Record<string, CustomElementConstructor> = { 'help-categories': HelpCategories, 'help-share': HelpShare };
+  static dependencies: Record<string, CustomElementConstructor> = { 'help-categories': HelpCategories, 'help-share': HelpShare, 'help-feedback': HelpFeedback };
 
   private readonly localize = new LocalizeController(this);
 

@@ -1,5 +1,6 @@
 import article from './article.js';
+import feedback from './feedback.js';
 import share from './share.js';
 
 /** All English labels, one namespace per component. */
-export default { article, share };
+export default { article, feedback, share };

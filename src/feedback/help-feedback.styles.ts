@@ -1,0 +1,211 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    --_star: var(--help-feedback-star-color, #c26a00);
+    --_icon-size: var(--help-feedback-icon-size, 2rem);
+  }
+  :host([theme='dark']) {
+    --_star: var(--help-feedback-star-color, #f2b84b);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_star: var(--help-feedback-star-color, #f2b84b);
+    }
+  }
+
+  .base {
+    position: relative;
+    margin-block: var(--_space);
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+    color: var(--_text);
+  }
+  .base:focus {
+    outline: none;
+  }
+
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-width: 0;
+  }
+  legend {
+    padding: 0;
+    font-weight: 600;
+    margin-bottom: 0.5rem;
+  }
+
+  .rating {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+  }
+  .option {
+    position: relative;
+  }
+  .option input {
+    position: absolute;
+    opacity: 0;
+    width: 1px;
+    height: 1px;
+    margin: 0;
+    pointer-events: none;
+  }
+  .option label {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.375rem;
+    min-width: 2.75rem;
+    min-height: 2.75rem;
+    padding: 0.25rem;
+    border-radius: var(--_radius);
+    border: 1px solid transparent;
+    color: var(--_muted);
+    cursor: pointer;
+  }
+  .option label svg {
+    width: var(--_icon-size);
+    height: var(--_icon-size);
+  }
+  .option input:focus-visible + label {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .stars .option label.filled {
+    color: var(--_star);
+  }
+  .choice .option input:checked + label {
+    color: var(--_accent);
+    border-color: var(--_accent);
+    background: var(--_surface);
+  }
+  .choice .option label:hover {
+    color: var(--_text);
+  }
+
+  .follow-up {
+    margin-top: var(--_space);
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+  }
+  .reasons label {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    padding-block: 0.125rem;
+  }
+  .reasons input {
+    width: 1.125rem;
+    height: 1.125rem;
+    accent-color: var(--_accent);
+  }
+  .comment-label {
+    display: block;
+    font-weight: 600;
+    margin-bottom: 0.25rem;
+  }
+  textarea {
+    display: block;
+    width: 100%;
+    min-height: 6rem;
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_muted);
+    border-radius: calc(var(--_radius) / 2);
+    padding: 0.5rem;
+    resize: vertical;
+  }
+  .hint,
+  .counter,
+  .summary {
+    margin: 0.25rem 0 0;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .counter.full {
+    color: var(--_text);
+    font-weight: 600;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75rem;
+    margin-top: var(--_space);
+  }
+  .button {
+    font: inherit;
+    color: var(--_accent-text);
+    background: var(--_accent);
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    padding: 0.5rem 1rem;
+    cursor: pointer;
+  }
+  .button[aria-disabled='true'] {
+    opacity: 0.65;
+    cursor: not-allowed;
+  }
+  .link-button {
+    font: inherit;
+    color: var(--_accent);
+    background: none;
+    border: 0;
+    padding: 0.25rem 0;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+
+  .status:empty {
+    display: none;
+  }
+  .status {
+    margin: 0;
+  }
+  .status[data-view='thanks'] {
+    color: var(--_success);
+    font-weight: 600;
+  }
+  .error {
+    margin: 0;
+    color: var(--_danger);
+  }
+  .spinner {
+    display: inline-block;
+    width: 0.875em;
+    height: 0.875em;
+    margin-inline-end: 0.375rem;
+    border: 2px solid currentColor;
+    border-right-color: transparent;
+    border-radius: 50%;
+    vertical-align: -0.125em;
+    animation: spin 0.8s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation: none;
+    }
+  }
+
+  .trap {
+    position: absolute;
+    left: -10000px;
+    top: auto;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+  }
+`;

@@ -1,0 +1,568 @@
+import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { LocalizeController } from '../i18n/localize.js';
+import { tokens } from '../styles/tokens.js';
+import { styles } from './help-feedback.styles.js';
+import { widgetEvent } from '../internal/event.js';
+import { warnOnce } from '../internal/dev.js';
+import { FeedbackClient, fitComment, type DeliveryUpdate, type FeedbackClientOptions } from './feedback-client.js';
+import {
+  FeedbackStore,
+  MAX_COMMENT,
+  REASONS,
+  SCALE_MAX,
+  isValidArticleId,
+  storageFor,
+  type FeedbackAnswer,
+  type FeedbackPayload,
+  type FeedbackReason,
+  type FeedbackScale,
+  type StorageKind,
+  type StorageLike,
+} from './feedback-storage.js';
+import { fetchSummary, type FeedbackSummary } from './summary.js';
+
+/** Detail of `help-feedback-send`. */
+export interface FeedbackSendDetail {
+  payload: FeedbackPayload;
+}
+
+/** Detail of `help-feedback-success`. */
+export interface FeedbackSuccessDetail {
+  payload: FeedbackPayload;
+  status?: number;
+}
+
+/** Detail of `help-feedback-error`. */
+export interface FeedbackErrorDetail {
+  payload: FeedbackPayload;
+  status?: number;
+  willRetry: boolean;
+}
+
+/** What the control shows, reflected as the `state` attribute for styling. */
+export type FeedbackState = 'idle' | 'sending' | 'offline' | 'retrying' | 'thanks' | 'error';
+
+/** A section as `<help-article>` passes it down. */
+export interface FeedbackSection {
+  id: string;
+  title: string;
+}
+
+const LOCALE = /^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$/;
+// A stand-in with the widest values a payload can have, to size the comment before sending.
+const WIDEST = { submissionId: '00000000-0000-4000-8000-000000000000', revision: 999_999, elapsedMs: 9_999_999_999 };
+
+const STAR = svg`<path d="M12 2.6l2.9 5.9 6.5.9-4.7 4.6 1.1 6.5L12 17.4l-5.8 3.1 1.1-6.5L2.6 9.4l6.5-.9z" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/>`;
+const THUMB_UP = svg`<path d="M7 10v10H4a1 1 0 0 1-1-1v-8a1 1 0 0 1 1-1zm2 0 3.6-6.4a1.6 1.6 0 0 1 2.9 1.2L14.6 9H19a2 2 0 0 1 2 2.3l-1.2 7A2 2 0 0 1 17.8 20H9z" fill="currentColor"/>`;
+const FACE_RING = svg`<circle cx="12" cy="12" r="9.2" fill="none" stroke="currentColor" stroke-width="1.6"/><circle cx="9" cy="10" r="1.2" fill="currentColor"/><circle cx="15" cy="10" r="1.2" fill="currentColor"/>`;
+const MOUTHS = [
+  svg`<path d="M8.2 16.4a4.6 4.6 0 0 1 7.6 0" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/>`,
+  svg`<path d="M8.5 15.2h7" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/>`,
+  svg`<path d="M8.2 14a4.6 4.6 0 0 0 7.6 0" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/>`,
+];
+
+function icon(scale: FeedbackScale, value: number, filled: boolean): TemplateResult {
+  const content =
+    scale === 'stars'
+      ? svg`<g fill=${filled ? 'currentColor' : 'none'}>${STAR}</g>`
+      : scale === 'thumbs'
+        ? value === 2
+          ? THUMB_UP
+          : svg`<g transform="rotate(180 12 12)">${THUMB_UP}</g>`
+        : svg`${FACE_RING}${MOUTHS[value - 1]}`;
+  return html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${content}</svg>`;
+}
+
+/** True for the ratings that open the follow-up: ≤ 2 stars, thumbs down, the unhappy face. */
+export function isLowRating(scale: FeedbackScale, rating: number): boolean {
+  return scale === 'stars' ? rating <= 2 : rating === 1;
+}
+
+/**
+ * Asks "Wie gefällt Ihnen dieser Artikel?" with a rating (stars, thumbs or faces), a short
+ * follow-up after a low rating and an optional comment, and delivers the answer through a queue
+ * that retries, survives reloads and never counts a reader twice.
+ *
+ * @fires help-feedback-send - Before sending (cancelable: cancelling sends nothing); detail `{payload}`.
+ * @fires help-feedback-success - The collector accepted the answer; detail `{payload, status}`.
+ * @fires help-feedback-error - An attempt failed; detail `{payload, status?, willRetry}`.
+ *
+ * @csspart base - The box around the control.
+ * @csspart summary - "12 Leser haben diesen Artikel bewertet".
+ * @csspart form - The form.
+ * @csspart question - The question (legend of the rating group).
+ * @csspart rating - The group of rating options.
+ * @csspart option - Each rating option (its label with the icon).
+ * @csspart follow-up - Reasons and comment.
+ * @csspart reasons - The reasons group.
+ * @csspart comment - The comment field.
+ * @csspart counter - The comment's character counter.
+ * @csspart submit - The send button.
+ * @csspart status - The live region ("wird gesendet…", "Vielen Dank für Ihr Feedback.").
+ * @csspart error - The error message.
+ * @csspart button - "Feedback erneut abgeben?" and "Erneut senden".
+ *
+ * @cssprop --help-feedback-star-color - Colour of filled stars.
+ * @cssprop --help-feedback-icon-size - Size of the rating icons.
+ */
+export class HelpFeedback extends LitElement {
+  static override styles = [tokens, styles];
+
+  private readonly localize = new LocalizeController(this);
+
+  /** URL the ratings are posted to (the collector's `POST /api/feedback`). */
+  @property({ attribute: 'feedback-endpoint' }) feedbackEndpoint = '';
+
+  /** Rating scale: `stars` (1–5), `thumbs` (1 = no, 2 = yes) or `faces` (1–3). */
+  @property({ attribute: 'feedback-scale' }) feedbackScale: FeedbackScale = 'stars';
+
+  /** Where the reader's submission and unsent ratings are kept: `session`, `local` (after consent) or `none` (memory). */
+  @property({ attribute: 'feedback-storage' }) feedbackStorage: StorageKind = 'session';
+
+  /** Shows how many readers rated the article (from the collector's summary). */
+  @property({ type: Boolean, attribute: 'feedback-summary' }) feedbackSummary = false;
+
+  /** The article's id (1–200 characters of A–Z, a–z, 0–9, `.`, `_`, `~`, `-`). */
+  @property({ attribute: 'article-id' }) articleId = '';
+
+  /** Overrides the translated question. */
+  @property() question = '';
+
+  /** Colour scheme: `light`, `dark` or unset (follows the reader's system). */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** UI language; follows the nearest ancestor's `lang`, then `<html lang>`, then German. */
+  @property() override lang!: string;
+
+  /** The article's sections (set by `<help-article>`); not sent, the wire format has no field for them. */
+  @property({ attribute: false }) sections: FeedbackSection[] = [];
+
+  /** A Storage-like object to use instead of the one `feedback-storage` names. */
+  @property({ attribute: false }) storage?: StorageLike;
+
+  /** Minimum time on page before a rating is sent (spam guard), ms. */
+  @property({ attribute: false }) minDwellMs = 1500;
+
+  /** First retry delay, ms (doubles per attempt, with jitter). */
+  @property({ attribute: false }) retryBaseMs = 1000;
+
+  /** Attempts before the reader is shown an error (the rating stays queued). */
+  @property({ attribute: false }) maxAttempts = 6;
+
+  /** An attempt without an answer is aborted after this many ms. */
+  @property({ attribute: false }) timeoutMs = 10_000;
+
+  /** What the control shows, reflected for styling. */
+  @property({ reflect: true }) state: FeedbackState = 'idle';
+
+  @state() private rating = 0;
+  @state() private hoverRating = 0;
+  @state() private reasons: FeedbackReason[] = [];
+  @state() private comment = '';
+  @state() private commentOpen = false;
+  @state() private commentFull = false;
+  @state() private errorStatus?: number;
+  @state() private summary?: FeedbackSummary;
+  @state() private showHint = false;
+
+  private client?: FeedbackClient;
+  private connectedAt = performance.now();
+  private summaryRun?: AbortController;
+  private focusAfterUpdate?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.connectedAt = performance.now();
+    if (this.hasUpdated) this.setUpClient();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.client?.stop();
+    this.client = undefined;
+    this.summaryRun?.abort();
+  }
+
+  private get scale(): FeedbackScale {
+    return Object.hasOwn(SCALE_MAX, this.feedbackScale) ? this.feedbackScale : 'stars';
+  }
+
+  private get ready(): boolean {
+    return !!this.feedbackEndpoint && isValidArticleId(this.articleId);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const clientProps = ['feedbackEndpoint', 'feedbackStorage', 'storage', 'articleId', 'minDwellMs', 'retryBaseMs', 'maxAttempts', 'timeoutMs'] as const;
+    if (!this.client || clientProps.some((p) => changed.has(p))) this.setUpClient();
+    if (changed.has('feedbackScale') && !Object.hasOwn(SCALE_MAX, this.feedbackScale)) {
+      warnOnce(`scale:${this.feedbackScale}`, `feedback-scale="${this.feedbackScale}" is not stars, thumbs or faces; using stars.`);
+    }
+    if (changed.has('feedbackScale') && changed.get('feedbackScale') !== undefined && this.rating > SCALE_MAX[this.scale]) {
+      this.rating = 0;
+    }
+    if (['feedbackSummary', 'feedbackEndpoint', 'articleId'].some((p) => changed.has(p as keyof HelpFeedback))) {
+      void this.loadSummary(false);
+    }
+  }
+
+  private setUpClient(): void {
+    this.client?.stop();
+    this.client = undefined;
+    if (!this.isConnected) return;
+    if (!this.feedbackEndpoint) {
+      warnOnce('feedback:endpoint', '<help-feedback> needs a feedback-endpoint attribute.');
+      return;
+    }
+    if (!isValidArticleId(this.articleId)) {
+      warnOnce(`feedback:id:${this.articleId}`, `<help-feedback> needs a valid article-id (got "${this.articleId}").`);
+      return;
+    }
+    const options: FeedbackClientOptions = {
+      endpoint: this.feedbackEndpoint,
+      store: new FeedbackStore(this.storage ?? storageFor(this.feedbackStorage)),
+      minDwellMs: this.minDwellMs,
+      retryBaseMs: this.retryBaseMs,
+      maxAttempts: this.maxAttempts,
+      timeoutMs: this.timeoutMs,
+      startedAt: this.connectedAt,
+      onUpdate: (update) => this.onDelivery(update),
+    };
+    const client = new FeedbackClient(options);
+    this.client = client;
+    const record = client.record(this.articleId);
+    if (record?.answer) this.prefill(record.answer);
+    this.state = record?.pending ? 'sending' : record?.answer && record.delivered ? 'thanks' : 'idle';
+    client.start();
+  }
+
+  private prefill(answer: FeedbackAnswer): void {
+    if (answer.scale !== this.scale) return;
+    this.rating = answer.rating;
+    this.reasons = [...answer.reasons];
+    this.comment = answer.comment;
+    this.commentOpen = !!answer.comment;
+  }
+
+  private async loadSummary(fresh: boolean): Promise<void> {
+    this.summaryRun?.abort();
+    if (!this.feedbackSummary || !this.ready) {
+      this.summary = undefined;
+      return;
+    }
+    const run = new AbortController();
+    this.summaryRun = run;
+    const summary = await fetchSummary(this.feedbackEndpoint, this.articleId, { signal: run.signal, fresh });
+    if (!run.signal.aborted) this.summary = summary;
+  }
+
+  private onDelivery(update: DeliveryUpdate): void {
+    const own = update.articleId === this.articleId;
+    const { payload } = update;
+    switch (update.status) {
+      case 'sending':
+        if (own && this.state !== 'idle') this.state = 'sending';
+        break;
+      case 'waiting':
+        if (own && this.state !== 'idle') {
+          this.state = update.failure === 'http' ? 'retrying' : 'offline';
+        }
+        this.dispatchEvent(
+          widgetEvent<FeedbackErrorDetail>('help-feedback-error', {
+            payload,
+            ...(update.httpStatus ? { status: update.httpStatus } : {}),
+            willRetry: true,
+          }),
+        );
+        break;
+      case 'delivered':
+        if (own && this.state !== 'idle') this.state = 'thanks';
+        this.dispatchEvent(widgetEvent<FeedbackSuccessDetail>('help-feedback-success', { payload, status: update.httpStatus }));
+        if (own) void this.loadSummary(true);
+        break;
+      case 'failed':
+        if (own && this.state !== 'idle') {
+          this.state = 'error';
+          this.errorStatus = update.failure === 'http' && update.httpStatus && update.httpStatus < 500 && update.httpStatus !== 429 && update.httpStatus !== 408 ? update.httpStatus : undefined;
+        }
+        this.dispatchEvent(
+          widgetEvent<FeedbackErrorDetail>('help-feedback-error', {
+            payload,
+            ...(update.httpStatus ? { status: update.httpStatus } : {}),
+            willRetry: false,
+          }),
+        );
+        break;
+    }
+  }
+
+  private get locale(): string {
+    const lang = this.localize.lang;
+    return lang.length <= 35 && LOCALE.test(lang) ? lang : 'de';
+  }
+
+  private get page(): string {
+    return (location.pathname || '/').slice(0, 500);
+  }
+
+  private get low(): boolean {
+    return this.rating > 0 && isLowRating(this.scale, this.rating);
+  }
+
+  private get withComment(): boolean {
+    return this.low || this.commentOpen;
+  }
+
+  /** The answer as it would be sent now. */
+  private answer(): FeedbackAnswer {
+    return {
+      rating: this.rating,
+      scale: this.scale,
+      reasons: this.low ? REASONS.filter((r) => this.reasons.includes(r)) : [],
+      comment: this.withComment ? this.comment : '',
+    };
+  }
+
+  /** The comment cut to what fits into one body, given the current reasons. */
+  private fit(comment: string): string {
+    const sizing: FeedbackPayload = {
+      ...WIDEST,
+      articleId: this.articleId,
+      rating: this.rating || 1,
+      scale: this.scale,
+      ...(this.low && this.reasons.length ? { reasons: this.reasons } : {}),
+      locale: this.locale,
+      page: this.page,
+    };
+    return fitComment(sizing, comment);
+  }
+
+  private setComment(value: string, field?: HTMLTextAreaElement): void {
+    const fitted = this.fit(value);
+    if (field && field.value !== fitted) {
+      const end = field.selectionEnd;
+      field.value = fitted;
+      field.setSelectionRange(Math.min(end, fitted.length), Math.min(end, fitted.length));
+    }
+    this.comment = fitted;
+    this.commentFull = fitted.length >= MAX_COMMENT || fitted !== value || this.fit(`${fitted}x`) === fitted;
+  }
+
+  private onRating(event: Event): void {
+    this.rating = Number((event.target as HTMLInputElement).value);
+    this.showHint = false;
+    if (this.withComment) this.setComment(this.comment);
+  }
+
+  private onReason(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const reason = input.value as FeedbackReason;
+    this.reasons = input.checked ? [...this.reasons, reason] : this.reasons.filter((r) => r !== reason);
+    // More reasons leave less room for the comment.
+    this.setComment(this.comment);
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    if (this.state !== 'idle' || !this.client) return;
+    if (!this.rating) {
+      this.showHint = true;
+      this.focusAfterUpdate = 'input[name="rating"]';
+      return;
+    }
+    const form = event.currentTarget as HTMLFormElement;
+    const hp = (form.querySelector('input[name="website"]') as HTMLInputElement | null)?.value ?? '';
+    const answer = this.answer();
+    const payload = this.client.prepare(answer, { articleId: this.articleId, locale: this.locale, page: this.page, hp });
+    const send = widgetEvent<FeedbackSendDetail>('help-feedback-send', { payload }, true);
+    if (!this.dispatchEvent(send)) return;
+    this.state = 'sending';
+    this.focusAfterUpdate = '.base';
+    this.client.send(payload, answer);
+  }
+
+  /** Reopens the form with the last answer, to change it (sent as a new revision of the same submission). */
+  reopen(): void {
+    const answer = this.client?.record(this.articleId)?.answer;
+    if (answer) this.prefill(answer);
+    this.state = 'idle';
+    this.errorStatus = undefined;
+    this.focusAfterUpdate = 'input[name="rating"]:checked, input[name="rating"]';
+  }
+
+  /** Sends a failed answer again now. */
+  retry(): void {
+    if (!this.client) return;
+    this.state = 'sending';
+    this.errorStatus = undefined;
+    this.focusAfterUpdate = '.base';
+    this.client.retry(this.articleId);
+  }
+
+  protected override updated(): void {
+    if (this.focusAfterUpdate) {
+      const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate);
+      this.focusAfterUpdate = undefined;
+      target?.focus();
+    }
+  }
+
+  private renderRating(): TemplateResult {
+    const { t } = this.localize;
+    const scale = this.scale;
+    const max = SCALE_MAX[scale];
+    const shown = this.hoverRating || this.rating;
+    const values = Array.from({ length: max }, (_, i) => i + 1);
+    return html`<fieldset class="rating-group">
+      <legend part="question" id="question">${this.question || t('feedback:question')}</legend>
+      <div class="rating ${scale === 'stars' ? 'stars' : 'choice'}" part="rating" @mouseleave=${() => (this.hoverRating = 0)}>
+        ${values.map((value) => {
+          const id = `rating-${value}`;
+          const label = scale === 'stars' ? t('feedback:scale.stars', { value, max }) : t(`feedback:scale.${scale}.${value}`);
+          return html`<span class="option">
+            <input
+              type="radio"
+              name="rating"
+              id=${id}
+              .value=${String(value)}
+              .checked=${this.rating === value}
+              @change=${this.onRating}
+            />
+            <label
+              for=${id}
+              part="option"
+              class=${scale === 'stars' && value <= shown ? 'filled' : ''}
+              title=${label}
+              @mouseenter=${() => (this.hoverRating = value)}
+            >
+              ${icon(scale, value, scale === 'stars' && value <= shown)}<span class="visually-hidden">${label}</span>
+            </label>
+          </span>`;
+        })}
+      </div>
+      ${this.showHint ? html`<p class="hint" role="alert">${t('feedback:chooseRating')}</p>` : nothing}
+    </fieldset>`;
+  }
+
+  private renderComment(): TemplateResult {
+    const { t } = this.localize;
+    return html`<div class="comment-field">
+      <label class="comment-label" for="comment">${t('feedback:commentLabel')}</label>
+      <textarea
+        id="comment"
+        part="comment"
+        maxlength=${MAX_COMMENT}
+        aria-describedby="counter comment-hint"
+        .value=${this.comment}
+        @input=${(e: Event) => this.setComment((e.target as HTMLTextAreaElement).value, e.target as HTMLTextAreaElement)}
+      ></textarea>
+      <p class="hint" id="comment-hint">${t('feedback:commentHint')}</p>
+      <p class="counter ${this.commentFull ? 'full' : ''}" id="counter" part="counter">
+        ${this.commentFull
+          ? t('feedback:counterFull', { count: this.comment.length, max: MAX_COMMENT })
+          : t('feedback:counter', { count: this.comment.length, max: MAX_COMMENT })}
+      </p>
+    </div>`;
+  }
+
+  private renderFollowUp(): TemplateResult | typeof nothing {
+    const { t } = this.localize;
+    if (!this.rating) return nothing;
+    if (this.low) {
+      return html`<div class="follow-up" part="follow-up">
+        <fieldset class="reasons" part="reasons">
+          <legend>${t('feedback:reasonsLegend')}</legend>
+          ${REASONS.map(
+            (reason) => html`<label>
+              <input type="checkbox" name="reasons" .value=${reason} .checked=${this.reasons.includes(reason)} @change=${this.onReason} />
+              ${t(`feedback:reasons.${reason}`)}
+            </label>`,
+          )}
+        </fieldset>
+        ${this.renderComment()}
+      </div>`;
+    }
+    return html`<div class="follow-up" part="follow-up">
+      <div>
+        <button
+          type="button"
+          class="link-button"
+          aria-expanded=${this.commentOpen ? 'true' : 'false'}
+          aria-controls="comment-panel"
+          @click=${() => {
+            this.commentOpen = !this.commentOpen;
+            if (this.commentOpen) this.focusAfterUpdate = '#comment';
+          }}
+        >
+          ${t('feedback:addComment')}
+        </button>
+      </div>
+      <div id="comment-panel" ?hidden=${!this.commentOpen}>${this.commentOpen ? this.renderComment() : nothing}</div>
+    </div>`;
+  }
+
+  private renderForm(): TemplateResult {
+    const { t } = this.localize;
+    return html`<form part="form" novalidate @submit=${this.onSubmit}>
+      ${this.renderRating()} ${this.renderFollowUp()}
+      <div class="trap" aria-hidden="true">
+        <label>${t('feedback:honeypot')} <input type="text" name="website" tabindex="-1" autocomplete="off" /></label>
+      </div>
+      <div class="actions">
+        <button type="submit" class="button" part="submit">${t('feedback:submit')}</button>
+      </div>
+    </form>`;
+  }
+
+  private statusText(): TemplateResult | string {
+    const { t } = this.localize;
+    switch (this.state) {
+      case 'sending':
+        return html`<span class="spinner" aria-hidden="true"></span>${t('feedback:sending')}`;
+      case 'offline':
+        return t('feedback:offline');
+      case 'retrying':
+        return t('feedback:retrying');
+      case 'thanks':
+        return t('feedback:thanks');
+      default:
+        return '';
+    }
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    if (!this.ready) return nothing;
+    const { t } = this.localize;
+    const count = this.summary?.count ?? 0;
+    return html`<section class="base" part="base" tabindex="-1" aria-labelledby=${this.state === 'idle' ? 'question' : nothing} aria-label=${this.state === 'idle' ? nothing : this.question || t('feedback:question')}>
+      ${this.state === 'idle' ? this.renderForm() : nothing}
+      <p class="status" part="status" role="status" data-view=${this.state}>${this.statusText()}</p>
+      ${this.state === 'error'
+        ? html`<p class="error" part="error" role="alert">
+              ${this.errorStatus ? t('feedback:error.refused', { status: this.errorStatus }) : t('feedback:error.failed')}
+            </p>
+            <div class="actions">
+              <button type="button" class="button" part="button" @click=${this.retry}>${t('feedback:retry')}</button>
+              <button type="button" class="link-button" @click=${this.reopen}>${t('feedback:again')}</button>
+            </div>`
+        : nothing}
+      ${this.state === 'thanks'
+        ? html`<div class="actions">
+            <button type="button" class="link-button" part="button" @click=${this.reopen}>${t('feedback:again')}</button>
+          </div>`
+        : nothing}
+      ${count > 0 ? html`<p class="summary" part="summary">${t('article:feedbackSummary', { count })}</p>` : nothing}
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'help-feedback': HelpFeedback;
+  }
+  interface GlobalEventHandlersEventMap {
+    'help-feedback-send': CustomEvent<FeedbackSendDetail>;
+    'help-feedback-success': CustomEvent<FeedbackSuccessDetail>;
+    'help-feedback-error': CustomEvent<FeedbackErrorDetail>;
+  }
+}

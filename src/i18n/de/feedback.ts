@@ -1,0 +1,35 @@
+/** German labels of <help-feedback>. */
+export default {
+  question: 'Wie gefällt Ihnen dieser Artikel? Ihre Meinung zählt:',
+  scale: {
+    stars: '{{value}} von {{max}} Sternen',
+    thumbs: { '1': 'Nein, nicht hilfreich', '2': 'Ja, hilfreich' },
+    faces: { '1': 'Unzufrieden', '2': 'Geht so', '3': 'Zufrieden' },
+  },
+  reasonsLegend: 'Was können wir verbessern? (optional)',
+  reasons: {
+    'missing-info': 'Informationen fehlen',
+    'hard-to-understand': 'Schwer verständlich',
+    outdated: 'Falsch oder veraltet',
+    'not-solved': 'Hat mein Problem nicht gelöst',
+    other: 'Anderes',
+  },
+  commentLabel: 'Ihr Kommentar (optional)',
+  commentHint: 'Bitte keine persönlichen Daten wie E-Mail-Adresse oder Telefonnummer.',
+  addComment: 'Kommentar hinzufügen (optional)',
+  counter: '{{count}} von {{max}} Zeichen',
+  counterFull: '{{count}} Zeichen – mehr passt nicht in eine Rückmeldung',
+  submit: 'Feedback senden',
+  chooseRating: 'Bitte wählen Sie zuerst eine Bewertung.',
+  sending: 'wird gesendet…',
+  offline: 'Keine Verbindung – wir senden es automatisch, sobald Sie wieder online sind',
+  retrying: 'Senden hat nicht geklappt – wir versuchen es automatisch erneut.',
+  thanks: 'Vielen Dank für Ihr Feedback.',
+  again: 'Feedback erneut abgeben?',
+  error: {
+    failed: 'Ihr Feedback konnte nicht gesendet werden. Es bleibt gespeichert und wird später erneut gesendet.',
+    refused: 'Ihr Feedback wurde vom Server abgelehnt (Fehler {{status}}).',
+  },
+  retry: 'Erneut senden',
+  honeypot: 'Dieses Feld bitte leer lassen',
+};

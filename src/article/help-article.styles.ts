@@ -164,7 +164,8 @@ export const styles = css`
   }
 
   .section-body {
-    padding: 0 0.25rem calc(var(--_space) * 1.25) 1.75rem;
+    padding-block: 0 calc(var(--_space) * 1.25);
+    padding-inline: 1.75rem 0.25rem;
   }
   @container help-article (max-width: 26rem) {
     .section-body {
@@ -220,44 +221,8 @@ export const styles = css`
     .bone {
       animation: none;
     }
-    .copy-link {
-    flex: none;
-    display: inline-grid;
-    place-items: center;
-    width: 2.25rem;
-    height: 2.25rem;
-    color: var(--_muted);
-    background: none;
-    border: 0;
-    border-radius: calc(var(--_radius) / 2);
-    cursor: pointer;
-    opacity: 0;
-    transition: opacity 120ms ease;
-  }
-  .section-heading:hover .copy-link,
-  .copy-link:focus-visible {
-    opacity: 1;
-  }
-  @media (hover: none) {
-    .copy-link {
-      opacity: 1;
-    }
-  }
-  .copy-link:hover {
-    color: var(--_accent);
-    background: var(--_surface-alt);
-  }
-
-  .footer {
-    margin-top: calc(var(--_space) * 1.5);
-    display: grid;
-    gap: calc(var(--_space) * 1.25);
-  }
-  .footer:empty {
-    display: none;
-  }
-
-  .chevron {
+    .copy-link,
+    .chevron {
       transition: none;
     }
   }
@@ -328,8 +293,10 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: 0.75rem 1rem;
-    overflow-x: auto;
     line-height: 1.5;
+    /* Wrapped rather than scrolled: a scrolling box would need a keyboard stop of its own. */
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
   }
   .prose pre code {
     padding: 0;
@@ -345,9 +312,9 @@ export const styles = css`
     color: var(--_muted);
   }
   .prose table {
-    display: block;
+    /* Fits its container (cells wrap) instead of scrolling: a scrolling box would need a keyboard stop. */
+    width: 100%;
     max-width: 100%;
-    overflow-x: auto;
     border-collapse: collapse;
     font-size: 0.9375em;
   }
@@ -357,6 +324,8 @@ export const styles = css`
     padding: 0.4rem 0.65rem;
     text-align: start;
     vertical-align: top;
+    overflow-wrap: anywhere;
+    hyphens: auto;
   }
   .prose th {
     background: var(--_surface-alt);

@@ -232,6 +232,7 @@ export class HelpFeedback extends LitElement {
     this.client = client;
     const record = client.record(this.articleId);
     if (record?.answer) this.prefill(record.answer);
+    else this.prefill({ rating: 0, scale: this.scale, reasons: [], comment: '' });
     this.state = record?.pending ? 'sending' : record?.answer && record.delivered ? 'thanks' : 'idle';
     client.start();
   }

@@ -437,4 +437,23 @@ describe('<help-feedback>', () => {
       document.cookie = 'reader=; path=/; max-age=0';
     }
   });
+
+  it('is rendered by <help-article> under the article with its id and language', async () => {
+    const article = await fixture(html`<help-article
+      lang="en"
+      article-id="in-article"
+      feedback-endpoint=${flaky(uid('article'))}
+      feedback-scale="thumbs"
+      share="none"
+      .markdown=${'# Title\n\nIntro\n\n## One\n\nText'}
+    ></help-article>`);
+    if ((article as HTMLElement & { state: string }).state !== 'ready') await oneEvent(article, 'help-article-load');
+    await (article as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    const el = article.shadowRoot!.querySelector('help-feedback')!;
+    await el.updateComplete;
+    expect(el.articleId).to.equal('in-article');
+    expect(el.sections).to.deep.equal([{ id: 'one', title: 'One' }]);
+    expect(root(el).querySelectorAll('input[name="rating"]')).to.have.length(2);
+    expect(root(el).querySelector('legend')!.textContent).to.contain('How do you like this article?');
+  });
 });

@@ -43,11 +43,10 @@ function unquote(value: string): string {
 }
 
 function inlineList(value: string): string[] {
-  return value
-    .slice(1, -1)
-    .split(',')
-    .map(unquote)
-    .filter((item) => item.length > 0);
+  // Commas inside quotes belong to the item: [A, "B, C"] → A | B, C
+  const items: string[] = [];
+  for (const m of value.slice(1, -1).matchAll(/\s*("[^"]*"|'[^']*'|[^,]*)\s*(?:,|$)/g)) items.push(unquote(m[1]));
+  return items.filter((item) => item.length > 0);
 }
 
 /** Splits an optional leading `---` block off `source` and reads it. Never throws. */

@@ -168,6 +168,7 @@ export class HelpArticle extends LitElement {
   @state() private copied?: { id: string; ok: boolean };
 
   private run?: AbortController;
+  private loading: Promise<void> = Promise.resolve();
   private pendingHash = true;
   private readonly onHashChange = () => this.revealHash(true);
 
@@ -209,7 +210,7 @@ export class HelpArticle extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('markdown') || changed.has('src') || changed.has('articleHref') || !this.hasUpdated) {
-      void this.load();
+      this.loading = this.load();
     }
     if (changed.has('collapsed') && this.model && this.hasUpdated) {
       this.openIds = this.collapsed ? new Set() : new Set(this.model.sections.map((s) => s.id));
@@ -218,7 +219,20 @@ export class HelpArticle extends LitElement {
 
   /** Fetches (if needed) and renders the article again. */
   async reload(): Promise<void> {
-    await this.load();
+    this.loading = this.load();
+    await this.loadComplete;
+  }
+
+  /** Resolves when the latest article source is rendered or has failed (after its event). */
+  get loadComplete(): Promise<void> {
+    return (async () => {
+      let current: Promise<void>;
+      do {
+        current = this.loading;
+        await current;
+        await this.updateComplete;
+      } while (current !== this.loading);
+    })();
   }
 
   private inlineMarkdown(): string | undefined {

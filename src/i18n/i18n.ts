@@ -19,10 +19,8 @@ void i18n.init({
   resources: { de, en },
   ns: Object.keys(de),
   defaultNS: 'article',
-  fallbackLng: (code: string) => {
-    const base = code.split('-')[0];
-    return base === 'en' ? ['en'] : base === 'de' ? ['de'] : ['de'];
-  },
+  // `en-GB` → `en` → `de`; unknown languages end in German, the help center's own language.
+  fallbackLng: 'de',
   supportedLngs: false,
   initAsync: false,
   returnNull: false,

@@ -1,0 +1,262 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { HelpArticle } from '../../src/article/help-article.js';
+import { shadow } from '../support/helpers.js';
+
+interface IndexEntry {
+  id: string;
+  lang: string;
+  title: string;
+  categories: string[];
+  path: string;
+  sections: { id: string; title: string }[];
+}
+
+const SEED = '/content/versandte-email-nicht-im-postfach.de.md';
+
+async function load(template: ReturnType<typeof html>): Promise<HelpArticle> {
+  const el = await fixture<HelpArticle>(template);
+  await el.loadComplete;
+  return el;
+}
+
+const toggles = (el: HelpArticle) => [...shadow(el).querySelectorAll<HTMLButtonElement>('.section-toggle')];
+const panel = (el: HelpArticle, id: string) => shadow(el).getElementById(`${id}--panel`)!;
+
+describe('<help-article>', () => {
+  afterEach(() => {
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('passes axe with sections open and collapsed', async () => {
+    const el = await load(html`<help-article src=${SEED}></help-article>`);
+    await expect(el).to.be.accessible();
+    el.collapsed = true;
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders the seed article: title, intro lists, sections with GitHub ids, callout, categories', async () => {
+    const el = await load(html`<help-article src=${SEED}></help-article>`);
+    const root = shadow(el);
+    expect(root.querySelector('h1')!.textContent).to.equal('Versandte E-Mail nicht im Postfach');
+    expect(root.querySelectorAll('[part="intro"] li').length).to.be.greaterThan(6);
+    expect(el.sections.map((s) => s.id)).to.deep.equal([
+      'automatische-postfachregeln-zb-google-mail',
+      'eigene-postfachregeln',
+      'abgelehnte-nachrichten-und-spam',
+    ]);
+    const callout = root.querySelector('.callout-tip')!;
+    expect(callout.getAttribute('role')).to.equal('note');
+    expect(callout.querySelector('.callout-title')!.textContent).to.equal('Anwendungsbeispiel');
+    const categories = shadow(root.querySelector('help-categories')!);
+    expect(categories.querySelector('.label')!.textContent).to.equal('Kategorien:');
+    expect([...categories.querySelectorAll('.tag')].map((t) => t.textContent)).to.deep.equal(['Allgemein', 'E-Mails']);
+    expect(el.resolvedId).to.equal('versandte-email-nicht-im-postfach');
+  });
+
+  it('renders every article of content/ in both languages with the sections the index lists', async () => {
+    const index: IndexEntry[] = await (await fetch('/dist/content-index.json')).json();
+    expect(index.length).to.be.at.least(10);
+    for (const entry of index) {
+      const el = await load(html`<help-article src=${entry.path} lang=${entry.lang}></help-article>`);
+      expect(el.state, entry.path).to.equal('ready');
+      expect(el.articleTitle).to.equal(entry.title);
+      expect(el.sections).to.deep.equal(entry.sections);
+      expect(el.resolvedId).to.equal(entry.id);
+      // Every image resolves against the article and loads; every section has content.
+      for (const img of shadow(el).querySelectorAll('img')) {
+        expect(img.getAttribute('src')).to.match(/^http:\/\/[^/]+\/content\/images\//);
+      }
+      for (const s of entry.sections) expect(panel(el, s.id).textContent!.trim()).not.to.equal('');
+      el.remove();
+    }
+  });
+
+  it('opens and closes a section by click and by keyboard, telling the host', async () => {
+    const el = await load(html`<help-article src=${SEED}></help-article>`);
+    const [first] = toggles(el);
+    const id = el.sections[0].id;
+    setTimeout(() => first.click());
+    const { detail } = await oneEvent(el, 'help-section-toggle');
+    expect(detail).to.deep.equal({ id, open: false });
+    await el.updateComplete;
+    expect(first.getAttribute('aria-expanded')).to.equal('false');
+    expect(panel(el, id).getAttribute('hidden')).to.equal('until-found');
+
+    first.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(first.getAttribute('aria-expanded')).to.equal('true');
+    expect(panel(el, id).hasAttribute('hidden')).to.equal(false);
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(first.getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('starts closed with `collapsed`, and expand all / collapse all switch every section', async () => {
+    const el = await load(html`<help-article src=${SEED} collapsed></help-article>`);
+    expect(toggles(el).every((t) => t.getAttribute('aria-expanded') === 'false')).to.equal(true);
+    const all = shadow(el).querySelector<HTMLButtonElement>('[part="toggle-all"]')!;
+    expect(all.textContent!.trim()).to.equal('Alle Abschnitte öffnen');
+    all.click();
+    await el.updateComplete;
+    expect(toggles(el).every((t) => t.getAttribute('aria-expanded') === 'true')).to.equal(true);
+    expect(all.textContent!.trim()).to.equal('Alle Abschnitte schließen');
+    all.click();
+    await el.updateComplete;
+    expect(toggles(el).every((t) => t.getAttribute('aria-expanded') === 'false')).to.equal(true);
+  });
+
+  it('opens and scrolls to the section named in the URL hash, on load and on hashchange', async () => {
+    history.replaceState(null, '', '#eigene-postfachregeln');
+    const el = await load(html`<help-article src=${SEED} collapsed></help-article>`);
+    await el.updateComplete;
+    expect(panel(el, 'eigene-postfachregeln').hasAttribute('hidden')).to.equal(false);
+    expect(panel(el, 'abgelehnte-nachrichten-und-spam').hasAttribute('hidden')).to.equal(true);
+
+    location.hash = 'abgelehnte-nachrichten-und-spam';
+    await oneEvent(window, 'hashchange');
+    await el.updateComplete;
+    expect(panel(el, 'abgelehnte-nachrichten-und-spam').hasAttribute('hidden')).to.equal(false);
+  });
+
+  it('keeps ids per article when two articles share a page', async () => {
+    const wrap = await fixture(html`<div>
+      <help-article .markdown=${'## Gleich\n\nA\n\n## Gleich\n\nB'}></help-article>
+      <help-article .markdown=${'## Gleich\n\nC'}></help-article>
+    </div>`);
+    const [a, b] = wrap.querySelectorAll('help-article');
+    await Promise.all([a.loadComplete, b.loadComplete]);
+    expect(a.sections.map((s) => s.id)).to.deep.equal(['gleich', 'gleich-1']);
+    expect(b.sections.map((s) => s.id)).to.deep.equal(['gleich']);
+  });
+
+  it('takes markdown from the property first, then src, then an inline script', async () => {
+    const inline = await load(html`<help-article><script type="text/markdown"># Inline\n\nText</script></help-article>`);
+    expect(inline.articleTitle).to.equal('Inline');
+    const both = await load(html`<help-article src=${SEED} .markdown=${'# Property'}></help-article>`);
+    expect(both.articleTitle).to.equal('Property');
+  });
+
+  it('lets attributes win over front matter, and falls back to the first heading and the file name', async () => {
+    const md = '---\nid: fm-id\ntitle: FM Titel\ncategories: [Eins, Zwei]\n---\n# Heading\n\nText';
+    const el = await load(html`<help-article .markdown=${md} article-id="attr-id" categories="Drei, Vier"></help-article>`);
+    expect(el.resolvedId).to.equal('attr-id');
+    expect(el.articleTitle).to.equal('FM Titel');
+    expect(el.categoryNames).to.deep.equal(['Drei', 'Vier']);
+    const plain = await load(html`<help-article .markdown=${'# Nur Überschrift\n\nText'}></help-article>`);
+    expect(plain.articleTitle).to.equal('Nur Überschrift');
+  });
+
+  it('links categories with the category-href template, plain text without', async () => {
+    const el = await load(html`<help-article .markdown=${'---\ncategories: [E-Mails & SMS]\n---\ntext'} category-href="/kategorie/{slug}"></help-article>`);
+    const tag = shadow(shadow(el).querySelector('help-categories')!).querySelector('a.tag')!;
+    expect(tag.getAttribute('href')).to.equal('/kategorie/e-mails--sms');
+  });
+
+  it('speaks English with lang="en" and switches labels live, following an ancestor', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="en"><help-article src=${SEED}></help-article></div>`);
+    const el = wrap.querySelector('help-article')!;
+    await el.loadComplete;
+    const all = () => shadow(el).querySelector('[part="toggle-all"]')!.textContent!.trim();
+    expect(all()).to.equal('Collapse all sections');
+    wrap.lang = 'de';
+    await new Promise((r) => setTimeout(r));
+    await el.updateComplete;
+    expect(all()).to.equal('Alle Abschnitte schließen');
+    el.setAttribute('lang', 'en');
+    await el.updateComplete;
+    expect(all()).to.equal('Collapse all sections');
+    const callout = await load(html`<help-article lang="en" .markdown=${'> [!WARNING]\n> x'}></help-article>`);
+    expect(shadow(callout).querySelector('.callout-title')!.textContent).to.equal('Warning');
+    callout.lang = 'de';
+    await callout.updateComplete;
+    expect(shadow(callout).querySelector('.callout-title')!.textContent).to.equal('Achtung');
+  });
+
+  it('falls back to German for an unknown lang and warns once', async () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (msg: string) => warnings.push(msg);
+    try {
+      const el = await load(html`<help-article lang="xx" .markdown=${'## A\n\na\n\n## B\n\nb'}></help-article>`);
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[part="toggle-all"]')!.textContent!.trim()).to.equal('Alle Abschnitte schließen');
+      expect(warnings.filter((w) => w.includes('lang="xx"')).length).to.equal(1);
+    } finally {
+      console.warn = original;
+    }
+  });
+
+  it('warns once about malformed front matter and renders the article anyway', async () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (msg: string) => warnings.push(msg);
+    try {
+      const md = '---\ntitle: Kaputt\nthis line is broken\n---\n## A\n\nText';
+      const el = await load(html`<help-article .markdown=${md}></help-article>`);
+      expect(el.articleTitle).to.equal('Kaputt');
+      expect(el.sections.length).to.equal(1);
+      expect(warnings.some((w) => w.includes('line 3'))).to.equal(true);
+    } finally {
+      console.warn = original;
+    }
+  });
+
+  describe('error states', () => {
+    const cases: [string, string, string, string, number | undefined][] = [
+      ['a 404', '/content/does-not-exist.de.md', 'does-not-exist', 'not-found', 404],
+      ['a 500', '/fault/status/500', '500', 'http', 500],
+      ['an HTML page', '/fault/html', 'html', 'not-markdown', undefined],
+      ['binary data', '/fault/binary', 'binary', 'not-markdown', undefined],
+      ['an empty file', '/fault/empty', 'empty', 'empty', undefined],
+      ['a closed port', 'http://127.0.0.1:9/x.md', 'x', 'network', undefined],
+    ];
+    for (const [name, src, articleId, reason, status] of cases) {
+      it(`shows a localized message and sends help-article-error for ${name}`, async () => {
+        const el = await fixture<HelpArticle>(html`<help-article src=${src}></help-article>`);
+        const { detail } = await oneEvent(el, 'help-article-error');
+        await el.updateComplete;
+        expect(el.state).to.equal('error');
+        expect(detail).to.deep.equal({ articleId, reason, ...(status ? { status } : {}) });
+        const box = shadow(el).querySelector('[part="error"]')!;
+        expect(box.getAttribute('role')).to.equal('alert');
+        expect(box.textContent).to.contain('Der Artikel kann nicht angezeigt werden.');
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('times out a hanging server with a message, and retries on request', async () => {
+      const el = await fixture<HelpArticle>(html`<help-article src="/fault/hang" fetch-timeout="300" lang="en"></help-article>`);
+      const { detail } = await oneEvent(el, 'help-article-error');
+      expect(detail.reason).to.equal('timeout');
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[part="error"]')!.textContent).to.contain('did not answer in time');
+      el.src = SEED;
+      await el.loadComplete;
+      expect(el.state).to.equal('ready');
+    });
+  });
+
+  it('works from the script-tag bundle on a plain page without a module loader', async () => {
+    const frame = document.createElement('iframe');
+    frame.src = '/test/fixtures/bundle-page.html';
+    document.body.append(frame);
+    try {
+      await oneEvent(frame, 'load');
+      const win = frame.contentWindow as Window & { articleLoaded: Promise<{ title: string; sections: number }> };
+      const result = await win.articleLoaded;
+      expect(result.title).to.equal('Versandte E-Mail nicht im Postfach');
+      expect(result.sections).to.equal(3);
+      // The page's own script is classic (no type="module", no import map).
+      const bundle = frame.contentDocument!.querySelector('script[src="/dist/help-article.js"]')!;
+      expect(bundle.hasAttribute('type')).to.equal(false);
+      expect(frame.contentDocument!.querySelector('script[type="importmap"]')).to.equal(null);
+    } finally {
+      frame.remove();
+    }
+  });
+});

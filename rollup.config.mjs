@@ -1,7 +1,9 @@
 // Builds three outputs:
 // - dist/help-article.js: the script-tag bundle (IIFE, everything inside, minified, production Lit);
 // - dist/esm/: ES modules for bundlers, dependencies external, dev-mode warnings stripped;
-// - dist/esm-dev/: the same with dev-mode warnings (picked by the `development` export condition).
+// - dist/esm-dev/: the same with dev-mode warnings (picked by the `development` export condition);
+// - dist/vendor/: the ES build's dependencies as browser modules, for pages that use an import map
+//   instead of a bundler (the admin demo).
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
@@ -31,5 +33,16 @@ export default [
     },
   },
   esm('dist/esm', [production()]),
+  {
+    input: {
+      lit: 'lit',
+      'lit-decorators': 'lit/decorators.js',
+      marked: 'marked',
+      dompurify: 'dompurify',
+      i18next: 'i18next',
+    },
+    plugins: [nodeResolve({ browser: true, exportConditions: ['production'] })],
+    output: { dir: 'dist/vendor', format: 'es', entryFileNames: '[name].js', plugins: [terser({ module: true })] },
+  },
   esm('dist/esm-dev', []),
 ];

@@ -326,6 +326,17 @@ export const styles = css`
     vertical-align: top;
     overflow-wrap: anywhere;
     hyphens: auto;
+    /* Keeps narrow columns from breaking every word; 18cqi keeps five columns inside 320 px. */
+    min-width: min(7em, 18cqi);
+  }
+  @container help-article (max-width: 30rem) {
+    .prose table {
+      font-size: 0.875em;
+    }
+    .prose th,
+    .prose td {
+      padding: 0.35rem 0.45rem;
+    }
   }
   .prose th {
     background: var(--_surface-alt);

@@ -1,0 +1,122 @@
+// The demo help site: article list by category from dist/content-index.json, ?article= / ?lang=
+// navigation, and a language switch that drives <help-article> live. Classic script on purpose:
+// the page shows the script-tag use of the widget.
+(function () {
+  'use strict';
+  var labels = {
+    de: { brand: 'Hilfe-Center', articles: 'Artikel nach Kategorie', home: 'Hilfe-Center', footer: '© 2026 Belbo · Online-Terminbuchung · Diese Demo lädt nichts von Drittanbietern.', all: 'Alle Kategorien', skip: 'Zum Artikel springen' },
+    en: { brand: 'Help Center', articles: 'Articles by category', home: 'Help Center', footer: '© 2026 Belbo · Online appointment booking · This demo loads nothing from third parties.', all: 'All categories', skip: 'Skip to article' },
+  };
+  var params = new URLSearchParams(location.search);
+  var lang = params.get('lang') === 'en' ? 'en' : 'de';
+  var articleId = params.get('article') || 'versandte-email-nicht-im-postfach';
+  var category = params.get('category');
+  var index = [];
+  var article = document.getElementById('article');
+
+  function slug(text) {
+    return text.trim().toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+  }
+
+  function entry(id, l) {
+    return index.filter(function (e) { return e.id === id && e.lang === l; })[0];
+  }
+
+  function renderNav() {
+    var nav = document.getElementById('article-nav');
+    var byCategory = {};
+    index.filter(function (e) { return e.lang === lang; }).forEach(function (e) {
+      e.categories.forEach(function (c) {
+        if (category && slug(c) !== category) return;
+        (byCategory[c] = byCategory[c] || []).push(e);
+      });
+    });
+    nav.textContent = '';
+    if (category) {
+      var all = document.createElement('a');
+      all.href = '/?lang=' + lang;
+      all.className = 'all';
+      all.textContent = '← ' + labels[lang].all;
+      nav.append(all);
+    }
+    Object.keys(byCategory).sort().forEach(function (name) {
+      var group = document.createElement('section');
+      var h = document.createElement('h3');
+      h.textContent = name;
+      var ul = document.createElement('ul');
+      byCategory[name].forEach(function (e) {
+        var li = document.createElement('li');
+        var a = document.createElement('a');
+        a.href = '/?article=' + encodeURIComponent(e.id) + '&lang=' + lang;
+        a.textContent = e.title;
+        if (e.id === articleId) a.setAttribute('aria-current', 'page');
+        li.append(a);
+        ul.append(li);
+      });
+      group.append(h, ul);
+      nav.append(group);
+    });
+  }
+
+  function renderChrome() {
+    document.documentElement.lang = lang;
+    document.querySelectorAll('[data-i18n]').forEach(function (el) {
+      el.textContent = labels[lang][el.getAttribute('data-i18n')];
+    });
+    document.querySelectorAll('.lang-switch button').forEach(function (b) {
+      b.setAttribute('aria-pressed', String(b.getAttribute('data-lang') === lang));
+    });
+    var current = entry(articleId, lang);
+    var crumbs = document.getElementById('crumbs');
+    crumbs.textContent = '';
+    var home = document.createElement('a');
+    home.href = '/?lang=' + lang;
+    home.textContent = labels[lang].home;
+    crumbs.append(home);
+    if (current) {
+      var sep = document.createElement('span');
+      sep.textContent = ' / ';
+      sep.setAttribute('aria-hidden', 'true');
+      var here = document.createElement('span');
+      here.textContent = current.categories[0];
+      crumbs.append(sep, here);
+      document.title = current.title + ' – Belbo ' + labels[lang].brand;
+    }
+    renderNav();
+  }
+
+  function showArticle() {
+    // The page language drives the widget's labels; the article file follows it.
+    article.setAttribute('src', '/content/' + articleId + '.' + lang + '.md');
+    renderChrome();
+  }
+
+  document.querySelectorAll('.lang-switch button').forEach(function (b) {
+    b.addEventListener('click', function () {
+      lang = b.getAttribute('data-lang');
+      var url = new URL(location.href);
+      url.searchParams.set('lang', lang);
+      history.replaceState(null, '', url);
+      showArticle();
+    });
+  });
+
+  article.addEventListener('help-article-error', function (e) {
+    console.info('help-article-error', e.detail);
+  });
+
+  fetch('/dist/content-index.json')
+    .then(function (r) { return r.json(); })
+    .then(function (data) {
+      index = data;
+      if (!entry(articleId, lang)) {
+        articleId = 'versandte-email-nicht-im-postfach';
+        showArticle();
+      } else {
+        renderChrome();
+      }
+    })
+    .catch(function () { renderChrome(); });
+  // Set the article before the widget's script runs, so it fetches the right file once.
+  showArticle();
+})();

@@ -14,7 +14,7 @@ echo "== content check"
 node scripts/check-content.mjs content
 
 echo "== node tests (collector, content tools)"
-node --test test/server/ test/content/
+node --test test/server/ test/content/ test/package/
 
 echo "== browser tests (Chromium)"
 "$bin/web-test-runner"

@@ -85,6 +85,7 @@ const LINK_ICON = html`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidd
  *
  * @cssprop --help-font-family - Text font (inherits the page's font by default).
  * @cssprop --help-heading-font-family - Heading font.
+ * @cssprop --help-font-family-mono - Code font.
  * @cssprop --help-font-size - Base font size.
  * @cssprop --help-line-height - Body line height.
  * @cssprop --help-color-text - Text colour.
@@ -97,11 +98,15 @@ const LINK_ICON = html`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidd
  * @cssprop --help-color-note - Note callouts.
  * @cssprop --help-color-tip - Tip callouts.
  * @cssprop --help-color-warning - Warning callouts.
+ * @cssprop --help-color-focus - Focus ring (default: the accent colour).
  * @cssprop --help-color-danger - Error messages.
  * @cssprop --help-color-success - Confirmations.
  * @cssprop --help-radius - Corner radius.
  * @cssprop --help-spacing - Base spacing unit.
  * @cssprop --help-max-width - Maximum width of the text column.
+ * @cssprop --help-scroll-margin - Space kept above a section scrolled to.
+ *
+ * @tagname help-article
  */
 export class HelpArticle extends LitElement {
   static override styles = [tokens, styles];

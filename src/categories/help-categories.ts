@@ -32,6 +32,8 @@ export function categoryUrl(template: string, name: string): string | undefined 
  * @csspart tag - Each category tag.
  * @cssprop --help-category-background - Tag background.
  * @cssprop --help-category-color - Tag text colour.
+ *
+ * @tagname help-categories
  */
 export class HelpCategories extends LitElement {
   static override styles = [tokens, styles];

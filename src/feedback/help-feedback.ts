@@ -105,6 +105,8 @@ export function isLowRating(scale: FeedbackScale, rating: number): boolean {
  *
  * @cssprop --help-feedback-star-color - Colour of filled stars.
  * @cssprop --help-feedback-icon-size - Size of the rating icons.
+ *
+ * @tagname help-feedback
  */
 export class HelpFeedback extends LitElement {
   static override styles = [tokens, styles];

@@ -53,6 +53,8 @@ const STATUS_MS = 5000;
  * @cssprop --help-share-radius - Corner radius of the buttons.
  * @cssprop --help-share-color - Icon colour.
  * @cssprop --help-share-background - Button background.
+ *
+ * @tagname help-share
  */
 export class HelpShare extends LitElement {
   static override styles = [tokens, styles];

@@ -18,6 +18,8 @@ export const LIMITS = {
   maxEmphasisMarkers: 400,
   /** Parsing stops after this much time; the rest is shown as plain text. */
   timeBudgetMs: 4_000,
+  /** The pipeline gives the page a turn once it has worked this long without one. */
+  sliceMs: 12,
   /** Chunks are cut at headings, and at blank lines once they grow past this size. */
   chunkChars: 64_000,
 };

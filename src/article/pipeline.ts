@@ -55,12 +55,16 @@ export async function buildArticle(source: string, options: PipelineOptions): Pr
   if (bounded.reshaped) degraded = 'too-complex';
   const chunks = splitChunks(bounded.text);
   const started = performance.now();
+  let sliceStart = started;
 
   for (let i = 0; i < chunks.length; i++) {
-    if (i > 0) {
+    // Yield only once a slice of work is done: a yield per small chunk would hand the page a
+    // rendering turn (style, layout, paint of the skeleton) several times for a short article.
+    if (i > 0 && performance.now() - sliceStart > LIMITS.sliceMs) {
       await yieldToPage();
-      options.signal?.throwIfAborted();
+      sliceStart = performance.now();
     }
+    options.signal?.throwIfAborted();
     if (performance.now() - started > LIMITS.timeBudgetMs) {
       content.append(plainText(chunks.slice(i).join('\n')));
       degraded = 'too-complex';

@@ -1,5 +1,22 @@
 import { css } from 'lit';
 
+// Dark defaults, used by `theme="dark"` and by the reader's system preference alike.
+const darkScheme = css`
+    --_text: var(--help-color-text, #e6edf3);
+    --_muted: var(--help-color-muted, #9aa7b4);
+    --_surface: var(--help-color-surface, #161b22);
+    --_surface-alt: var(--help-color-surface-alt, #1f2630);
+    --_border: var(--help-color-border, #30363d);
+    --_accent: var(--help-color-accent, #58a6ff);
+    --_accent-text: var(--help-color-accent-contrast, #0d1117);
+    --_danger: var(--help-color-danger, #ff7b72);
+    --_success: var(--help-color-success, #3fb950);
+    --_note: var(--help-color-note, #58a6ff);
+    --_tip: var(--help-color-tip, #3fb950);
+    --_warning: var(--help-color-warning, #d29922);
+    color-scheme: dark;
+`;
+
 /**
  * Design tokens shared by every element. Each `--help-*` custom property can be set by the host
  * (on the element or any ancestor); the `--_*` internals pick the host value or the default for
@@ -38,36 +55,12 @@ export const tokens = css`
   }
 
   :host([theme='dark']) {
-    --_text: var(--help-color-text, #e6edf3);
-    --_muted: var(--help-color-muted, #9aa7b4);
-    --_surface: var(--help-color-surface, #161b22);
-    --_surface-alt: var(--help-color-surface-alt, #1f2630);
-    --_border: var(--help-color-border, #30363d);
-    --_accent: var(--help-color-accent, #58a6ff);
-    --_accent-text: var(--help-color-accent-contrast, #0d1117);
-    --_danger: var(--help-color-danger, #ff7b72);
-    --_success: var(--help-color-success, #3fb950);
-    --_note: var(--help-color-note, #58a6ff);
-    --_tip: var(--help-color-tip, #3fb950);
-    --_warning: var(--help-color-warning, #d29922);
-    color-scheme: dark;
+    ${darkScheme}
   }
 
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_text: var(--help-color-text, #e6edf3);
-      --_muted: var(--help-color-muted, #9aa7b4);
-      --_surface: var(--help-color-surface, #161b22);
-      --_surface-alt: var(--help-color-surface-alt, #1f2630);
-      --_border: var(--help-color-border, #30363d);
-      --_accent: var(--help-color-accent, #58a6ff);
-      --_accent-text: var(--help-color-accent-contrast, #0d1117);
-      --_danger: var(--help-color-danger, #ff7b72);
-      --_success: var(--help-color-success, #3fb950);
-      --_note: var(--help-color-note, #58a6ff);
-      --_tip: var(--help-color-tip, #3fb950);
-      --_warning: var(--help-color-warning, #d29922);
-      color-scheme: dark;
+      ${darkScheme}
     }
   }
 

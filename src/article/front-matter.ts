@@ -1,3 +1,5 @@
+import { isValidArticleId } from '../internal/article-id.js';
+
 /**
  * A reader for the small front-matter subset articles use (`id`, `title`, `categories`,
  * `updated`, `lang`): `key: value` lines, inline `[a, b]` lists and `- item` block lists.
@@ -31,8 +33,6 @@ export interface FrontMatterResult {
 const KNOWN = new Set(['id', 'title', 'categories', 'updated', 'lang']);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const LANG = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$/;
-// Ids end up in URLs, storage keys and the feedback wire format: keep them to URL-safe slugs.
-const ID = /^[\p{L}\p{N}._~-]{1,200}$/u;
 
 function unquote(value: string): string {
   const v = value.trim();
@@ -114,17 +114,12 @@ export function readFrontMatter(source: string): FrontMatterResult {
       problems.push({ line: lineNo, message: `"updated" is not an ISO date (YYYY-MM-DD): "${value}"` });
     } else if (key === 'lang' && !LANG.test(value)) {
       problems.push({ line: lineNo, message: `"lang" is not a language tag: "${value}"` });
-    } else if (key === 'id' && !ID.test(value)) {
-      problems.push({ line: lineNo, message: `"id" may only hold letters, digits, ".", "_", "~" and "-": "${value}"` });
+    } else if (key === 'id' && !isValidArticleId(value)) {
+      problems.push({ line: lineNo, message: `"id" may only hold A–Z, a–z, 0–9, ".", "_", "~" and "-": "${value}"` });
     } else {
       (data as Record<string, string>)[key] = value;
     }
   }
 
   return { data, body: lines.slice(close + 1).join('\n'), bodyLine: close + 1, problems };
-}
-
-/** True when `id` is usable as an article id (URL-safe slug). */
-export function isValidArticleId(id: string): boolean {
-  return ID.test(id);
 }

@@ -5,7 +5,7 @@ import { tokens } from '../styles/tokens.js';
 import { styles } from './help-article.styles.js';
 import { buildArticle, type ArticleModel } from './pipeline.js';
 import { fetchMarkdown, ArticleLoadError, type ArticleErrorReason } from './source.js';
-import { isValidArticleId } from './front-matter.js';
+import { isValidArticleId } from '../internal/article-id.js';
 import { HelpCategories, parseCategoryList } from '../categories/help-categories.js';
 import { defineElement } from '../internal/define-element.js';
 import { widgetEvent } from '../internal/event.js';

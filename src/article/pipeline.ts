@@ -36,6 +36,24 @@ function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+// Joins consecutive pieces while the group stays within chunkChars (a larger piece stays alone).
+function groupPieces(pieces: string[]): string[][] {
+  const groups: string[][] = [];
+  let group: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    if (group.length && size + piece.length > LIMITS.chunkChars) {
+      groups.push(group);
+      group = [];
+      size = 0;
+    }
+    group.push(piece);
+    size += piece.length + 1;
+  }
+  if (group.length) groups.push(group);
+  return groups;
+}
+
 /**
  * markdown → front matter + bounded markdown → HTML per chunk → sanitized fragment → sections.
  * Never throws for bad markdown: what cannot be parsed in bounds is kept as plain text.
@@ -53,11 +71,13 @@ export async function buildArticle(source: string, options: PipelineOptions): Pr
 
   const bounded = boundMarkdown(body);
   if (bounded.reshaped) degraded = 'too-complex';
-  const chunks = splitChunks(bounded.text);
+  // A short article is one parse; a long one is parsed in groups of heading-cut pieces of up to
+  // chunkChars, so that marked and DOMPurify run once per group and not once per heading.
+  const groups = bounded.text.length <= LIMITS.chunkChars ? [[bounded.text]] : groupPieces(splitChunks(bounded.text));
   const started = performance.now();
   let sliceStart = started;
 
-  for (let i = 0; i < chunks.length; i++) {
+  for (let i = 0; i < groups.length; i++) {
     // Yield only once a slice of work is done: a yield per small chunk would hand the page a
     // rendering turn (style, layout, paint of the skeleton) several times for a short article.
     if (i > 0 && performance.now() - sliceStart > LIMITS.sliceMs) {
@@ -66,16 +86,24 @@ export async function buildArticle(source: string, options: PipelineOptions): Pr
     }
     options.signal?.throwIfAborted();
     if (performance.now() - started > LIMITS.timeBudgetMs) {
-      content.append(plainText(chunks.slice(i).join('\n')));
+      content.append(plainText(groups.slice(i).flat().join('\n')));
       degraded = 'too-complex';
       break;
     }
     try {
-      content.append(sanitizeHtml(markdownToHtml(chunks[i]), options));
+      content.append(sanitizeHtml(markdownToHtml(groups[i].join('\n')), options));
     } catch {
-      // marked throws on input it cannot handle (stack depth): keep that chunk readable.
-      content.append(plainText(chunks[i]));
+      // marked throws on input it cannot handle (stack depth): parse the pieces one by one and
+      // keep the ones that fail readable as plain text.
       degraded = 'too-complex';
+      const pieces = groups[i].length > 1 ? groups[i] : splitChunks(groups[i][0]);
+      for (const piece of pieces) {
+        try {
+          content.append(sanitizeHtml(markdownToHtml(piece), options));
+        } catch {
+          content.append(plainText(piece));
+        }
+      }
     }
   }
   return { meta, problems: problemText, degraded, ...splitSections(content) };

@@ -5,6 +5,10 @@
  * mode, disabled) silently turns into memory so the widget keeps working.
  */
 
+import { isValidArticleId } from '../internal/article-id.js';
+
+export { isValidArticleId };
+
 /** Rating scales and their highest rating (the lowest is always 1); as the collector defines them. */
 export const SCALE_MAX = Object.freeze({ stars: 5, thumbs: 2, faces: 3 } as const);
 
@@ -73,7 +77,6 @@ export type StorageKind = 'session' | 'local' | 'none';
 export const KEY_PREFIX = 'help-feedback:';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-const ARTICLE_ID = /^[A-Za-z0-9._~-]{1,200}$/;
 
 /** A Storage-like map in memory: the `none` choice and the fallback of a failing storage. */
 export class MemoryStorage implements StorageLike {
@@ -129,10 +132,6 @@ export function randomId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** True for an article id the collector accepts. */
-export function isValidArticleId(id: unknown): id is string {
-  return typeof id === 'string' && ARTICLE_ID.test(id);
-}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -10,6 +10,7 @@ import { HelpCategories, parseCategoryList } from '../categories/help-categories
 import { defineElement } from '../internal/define-element.js';
 import { widgetEvent } from '../internal/event.js';
 import { warnOnce } from '../internal/dev.js';
+import { resolveLang } from '../internal/lang.js';
 import { copyText } from '../share/clipboard.js';
 import { sectionUrl } from '../share/share-url.js';
 import { HelpShare } from '../share/help-share.js';
@@ -48,6 +49,12 @@ export type ArticleState = 'idle' | 'loading' | 'ready' | 'error';
 export function idFromSrc(src: string): string {
   const file = src.split(/[?#]/)[0].split('/').pop() ?? '';
   return decodeURIComponent(file).replace(/\.(?:md|markdown|txt)$/i, '').replace(/\.[a-z]{2}(?:-[A-Za-z0-9]+)?$/, '');
+}
+
+/** The language suffix of an article file name (`x.de.md` → `de`), if it has one. */
+export function langFromSrc(src: string): string | undefined {
+  const file = src.split(/[?#]/)[0].split('/').pop() ?? '';
+  return /\.([a-z]{2})(?:-[A-Za-z0-9]+)?\.(?:md|markdown|txt)$/i.exec(file)?.[1]?.toLowerCase();
 }
 
 const CHEVRON = html`<svg class="chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
@@ -263,7 +270,8 @@ export class HelpArticle extends LitElement {
       if (!source.trim()) throw new ArticleLoadError('empty');
       const model = await buildArticle(source, {
         baseUrl,
-        lang: this.localize.lang.split('-')[0],
+        // Links to other articles stay in the article's language: its file suffix, else the UI's.
+        lang: langFromSrc(this.src) ?? resolveLang(this).split('-')[0],
         articleHref: this.articleHref || undefined,
         signal: run.signal,
       });
@@ -456,9 +464,11 @@ export class HelpArticle extends LitElement {
     const sections = model.sections;
     const allOpen = sections.length > 0 && sections.every((s) => this.openIds.has(s.id));
     const updated = model.meta.updated;
+    // The article's own language (front matter, file name) may differ from the UI language.
+    const contentLang = model.meta.lang ?? langFromSrc(this.src) ?? this.localize.lang;
     return html`<article class="base" part="base" lang=${this.localize.lang}>
       <header class="header" part="header">
-        ${this.articleTitle ? html`<h1 class="title" part="title">${this.articleTitle}</h1>` : nothing}
+        ${this.articleTitle ? html`<h1 class="title" part="title" lang=${contentLang}>${this.articleTitle}</h1>` : nothing}
         ${updated
           ? html`<p class="meta" part="meta">
               <time datetime=${updated}>${t('article:updated', { date: this.localize.date(updated) })}</time>
@@ -473,7 +483,7 @@ export class HelpArticle extends LitElement {
         ></help-categories>
       </header>
       ${this.renderNotice()}
-      <div class="intro prose" part="intro">${model.intro}</div>
+      <div class="intro prose" part="intro" lang=${contentLang}>${model.intro}</div>
       ${sections.length > 1
         ? html`<div class="toolbar" part="toolbar">
             <button class="link-button" part="toggle-all" @click=${this.toggleAll} aria-expanded=${allOpen}>
@@ -492,7 +502,7 @@ export class HelpArticle extends LitElement {
               aria-controls=${`${s.id}--panel`}
               @click=${() => this.toggle(s.id)}
             >
-              ${CHEVRON}<span class="section-title">${s.title}</span>
+              ${CHEVRON}<span class="section-title" lang=${contentLang}>${s.title}</span>
             </button>
             <button
               class="copy-link"
@@ -507,6 +517,7 @@ export class HelpArticle extends LitElement {
           <div
             class="section-body prose"
             part="section-body"
+            lang=${contentLang}
             id=${`${s.id}--panel`}
             hidden=${open ? nothing : 'until-found'}
             @beforematch=${() => this.openSection(s.id, { scroll: false })}

@@ -176,6 +176,17 @@ describe('<help-article>', () => {
     expect(shadow(callout).querySelector('.callout-title')!.textContent).to.equal('Achtung');
   });
 
+  it('keeps a German article German under an English UI: links, and the text\'s lang', async () => {
+    const el = await load(
+      html`<help-article lang="en" src="/content/terminerinnerungen-per-sms-und-e-mail.de.md" article-href="/h/{lang}/{id}"></help-article>`,
+    );
+    const root = shadow(el);
+    const hrefs = [...root.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(hrefs).to.include('/h/de/versandte-email-nicht-im-postfach#abgelehnte-nachrichten-und-spam');
+    expect(root.querySelector('[part="intro"]')!.getAttribute('lang')).to.equal('de');
+    expect(root.querySelector('[part="toggle-all"]')!.textContent!.trim()).to.equal('Collapse all sections');
+  });
+
   it('falls back to German for an unknown lang and warns once', async () => {
     const warnings: string[] = [];
     const original = console.warn;

@@ -8,6 +8,7 @@ type Host = ReactiveControllerHost & HTMLElement;
 // One observer for the whole page: any `lang` change may concern any widget below it.
 const hosts = new Set<LocalizeController>();
 let observer: MutationObserver | undefined;
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 function refreshAll(): void {
   for (const controller of hosts) controller.refresh();
@@ -61,7 +62,10 @@ export class LocalizeController implements ReactiveController {
     const d = typeof value === 'string' ? new Date(value) : value;
     if (Number.isNaN(d.getTime())) return String(value);
     try {
-      return new Intl.DateTimeFormat(this.lang, { dateStyle: 'long' }).format(d);
+      // Building a formatter costs about a millisecond: one per language for the page.
+      let format = dateFormats.get(this.lang);
+      if (!format) dateFormats.set(this.lang, (format = new Intl.DateTimeFormat(this.lang, { dateStyle: 'long' })));
+      return format.format(d);
     } catch {
       return d.toISOString().slice(0, 10);
     }

@@ -1,0 +1,2 @@
+import './md-block-globals.js';
+import 'md-block';

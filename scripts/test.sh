@@ -9,12 +9,13 @@ echo "== type check"
 
 echo "== build"
 npm run build --silent
+node scripts/check-budgets.mjs
 
 echo "== content check"
 node scripts/check-content.mjs content
 
 echo "== node tests (collector, content tools)"
-node --test test/server/ test/content/ test/package/
+node --test test/server/ test/content/ test/package/ test/budgets/
 
 echo "== browser tests (Chromium)"
 "$bin/web-test-runner"

@@ -1,0 +1,65 @@
+// Budgets a help-site owner relies on, checked on the real demo pages in Chromium:
+// nothing is requested from another origin, the console stays clean (production Lit, no
+// dev-mode warning) and the article renders.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../server/start.js';
+
+const executablePath = process.env.CHROME_PATH || '/usr/lib/chromium/chromium';
+const args = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+describe('demo pages', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer();
+    browser = await chromium.launch({ executablePath, headless: true, args });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const pagePath of ['/', '/demo/admin.html']) {
+    it(`${pagePath} loads only from its own origin, logs no warning or error, and renders the article`, async () => {
+      const page = await browser.newPage();
+      const foreign = [];
+      const console_ = [];
+      await page.route('**/*', (route) => {
+        const url = route.request().url();
+        if (!url.startsWith(server.url) && !url.startsWith('data:')) {
+          foreign.push(url);
+          return route.abort('blockedbyclient');
+        }
+        return route.continue();
+      });
+      page.on('console', (m) => {
+        if (m.type() === 'warning' || m.type() === 'error') console_.push(`${m.type()}: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => console_.push(`pageerror: ${e.message}`));
+      await page.addInitScript(() => {
+        window.__articleEvents = [];
+        for (const type of ['help-article-load', 'help-article-error']) {
+          document.addEventListener(type, (e) => window.__articleEvents.push({ type, detail: e.detail }), true);
+        }
+      });
+      await page.goto(server.url + pagePath, { waitUntil: 'load' });
+      await page.waitForFunction(() => window.__articleEvents.length > 0, null, { timeout: 15000 });
+      // Let late requests (feedback summary, lazy images) start before judging.
+      await page.waitForLoadState('networkidle');
+      const events = await page.evaluate(() => window.__articleEvents);
+      await page.close();
+
+      assert.deepEqual(foreign, [], `requests to another origin: ${foreign.join(', ')}`);
+      assert.deepEqual(console_, [], `console warnings/errors: ${console_.join(' | ')}`);
+      assert.equal(events[0].type, 'help-article-load', `first article event: ${JSON.stringify(events[0])}`);
+      assert.ok(events[0].detail.sections.length > 0, 'the article has sections');
+    });
+  }
+});

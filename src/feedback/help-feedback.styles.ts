@@ -96,13 +96,16 @@ export const styles = css`
   }
   .reasons label {
     display: flex;
-    align-items: center;
+    align-items: flex-start;
     gap: 0.5rem;
     padding-block: 0.125rem;
   }
   .reasons input {
+    flex: none;
     width: 1.125rem;
     height: 1.125rem;
+    /* Centred on the first line of a label that wraps. */
+    margin-block: calc((1lh - 1.125rem) / 2) 0;
     accent-color: var(--_accent);
   }
   .comment-label {

@@ -15,7 +15,7 @@ echo "== content check"
 node scripts/check-content.mjs content
 
 echo "== node tests (collector, content tools)"
-node --test test/server/ test/content/ test/package/ test/budgets/
+node --test test/server/ test/content/ test/package/ test/budgets/ test/security/
 
 echo "== browser tests (Chromium)"
 "$bin/web-test-runner"

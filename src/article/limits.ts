@@ -112,8 +112,12 @@ export function splitChunks(source: string): string[] {
     size = 0;
   };
 
-  for (const line of lines) {
+  let tableHead: string[] = [];
+  for (const [i, line] of lines.entries()) {
     const fenceMatch = FENCE.exec(line);
+    const tableRow = !fence && line.trimStart().startsWith('|');
+    if (tableRow && !tableHead.length && /^ {0,3}\|?[ :|-]*-[ :|-]*$/.test(lines[i + 1] ?? '')) tableHead = [line, lines[i + 1]];
+    else if (!tableRow) tableHead = [];
     if (fence) {
       if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = undefined;
     } else if (fenceMatch) {
@@ -122,6 +126,11 @@ export function splitChunks(source: string): string[] {
       flush();
     } else if (size > LIMITS.chunkChars && line.trim() === '') {
       flush();
+    } else if (size > LIMITS.chunkChars && tableRow && tableHead.length && line !== tableHead[0] && line !== tableHead[1]) {
+      // A huge table has no blank line to cut at: cut between rows and repeat its head.
+      flush();
+      current.push(...tableHead);
+      size = tableHead[0].length + tableHead[1].length + 2;
     }
     if (!fence && /^ {0,3}\[[^\]]+\]:\s*\S/.test(line)) refs.push(line);
     current.push(line);

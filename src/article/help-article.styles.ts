@@ -227,6 +227,12 @@ export const styles = css`
     }
   }
 
+  /* Long articles (over 64 KB of markdown) lay out only the blocks on screen. */
+  .long .prose > * {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 3rem;
+  }
+
   /* Article content */
   .prose {
     overflow-wrap: break-word;

@@ -3,7 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { LocalizeController } from '../i18n/localize.js';
 import { tokens } from '../styles/tokens.js';
 import { styles } from './help-article.styles.js';
-import { buildArticle, type ArticleModel } from './pipeline.js';
+import { buildArticle, buildArticleSync, type ArticleModel } from './pipeline.js';
+import { SanitizerBlockedError, type LinkOptions } from './sanitize.js';
 import { fetchMarkdown, ArticleLoadError, type ArticleErrorReason } from './source.js';
 import { isValidArticleId } from '../internal/article-id.js';
 import { HelpCategories, parseCategoryList } from '../categories/help-categories.js';
@@ -252,36 +253,45 @@ export class HelpArticle extends LitElement {
     return script ? (script.textContent ?? '') : undefined;
   }
 
+  private linkOptions(baseUrl: string): LinkOptions {
+    return {
+      baseUrl,
+      // Links to other articles stay in the article's language: its file suffix, else the UI's.
+      lang: langFromSrc(this.src) ?? resolveLang(this).split('-')[0],
+      articleHref: this.articleHref || undefined,
+    };
+  }
+
   private async load(): Promise<void> {
     this.run?.abort();
     const run = new AbortController();
     this.run = run;
-    this.state = 'loading';
     this.error = undefined;
     try {
-      let source = this.markdown;
-      let baseUrl = document.baseURI;
-      if (source == null && this.src) {
-        baseUrl = new URL(this.src, document.baseURI).href;
-        source = await fetchMarkdown(baseUrl, { signal: run.signal, timeoutMs: this.fetchTimeout });
+      // A source at hand that parses in one piece is shown in this very render (load() starts in
+      // willUpdate): no skeleton frame first.
+      const inline = this.markdown ?? (this.src ? undefined : this.inlineMarkdown());
+      let model = inline?.trim() ? buildArticleSync(inline, this.linkOptions(document.baseURI)) : undefined;
+      if (!model) {
+        this.state = 'loading';
+        let source = inline;
+        let baseUrl = document.baseURI;
+        if (source == null && this.src) {
+          baseUrl = new URL(this.src, document.baseURI).href;
+          source = await fetchMarkdown(baseUrl, { signal: run.signal, timeoutMs: this.fetchTimeout });
+        }
+        if (source == null) throw new ArticleLoadError('no-source');
+        if (!source.trim()) throw new ArticleLoadError('empty');
+        model = await buildArticle(source, { ...this.linkOptions(baseUrl), signal: run.signal });
+        if (run.signal.aborted) return;
       }
-      source ??= this.inlineMarkdown();
-      if (source == null) throw new ArticleLoadError('no-source');
-      if (!source.trim()) throw new ArticleLoadError('empty');
-      const model = await buildArticle(source, {
-        baseUrl,
-        // Links to other articles stay in the article's language: its file suffix, else the UI's.
-        lang: langFromSrc(this.src) ?? resolveLang(this).split('-')[0],
-        articleHref: this.articleHref || undefined,
-        signal: run.signal,
-      });
-      if (run.signal.aborted) return;
       this.warnAboutSource(model);
       this.model = model;
       this.openIds = this.collapsed ? new Set() : new Set(model.sections.map((s) => s.id));
       this.state = 'ready';
       this.pendingHash = true;
       await this.updateComplete;
+      if (run.signal.aborted) return;
       this.dispatchEvent(
         widgetEvent<ArticleLoadDetail>('help-article-load', {
           articleId: this.resolvedId,
@@ -289,12 +299,16 @@ export class HelpArticle extends LitElement {
           sections: this.sections,
         }),
       );
+      if (model.degraded === 'blocked') warnOnce('blocked', new SanitizerBlockedError().message);
       if (model.degraded) this.fail(model.degraded, undefined, false);
     } catch (error) {
       if (run.signal.aborted) return;
       const failure = error instanceof ArticleLoadError ? error : new ArticleLoadError('too-complex');
       this.model = undefined;
-      this.fail(failure.reason, failure.status, true);
+      this.state = 'error';
+      // Listeners added right after the element was created still hear about it.
+      await this.updateComplete;
+      if (!run.signal.aborted) this.fail(failure.reason, failure.status, true);
     }
   }
 
@@ -466,7 +480,7 @@ export class HelpArticle extends LitElement {
     const updated = model.meta.updated;
     // The article's own language (front matter, file name) may differ from the UI language.
     const contentLang = model.meta.lang ?? langFromSrc(this.src) ?? this.localize.lang;
-    return html`<article class="base" part="base" lang=${this.localize.lang}>
+    return html`<article class=${model.long ? 'base long' : 'base'} part="base" lang=${this.localize.lang}>
       <header class="header" part="header">
         ${this.articleTitle ? html`<h1 class="title" part="title" lang=${contentLang}>${this.articleTitle}</h1>` : nothing}
         ${updated

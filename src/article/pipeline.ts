@@ -1,7 +1,7 @@
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { boundMarkdown, splitChunks, LIMITS } from './limits.js';
 import { markdownToHtml } from './markdown.js';
-import { sanitizeHtml, type LinkOptions } from './sanitize.js';
+import { sanitizeHtml, SanitizerBlockedError, type LinkOptions } from './sanitize.js';
 import { splitSections, type ArticleParts } from './sections.js';
 
 /** Everything the element needs to show one article. */
@@ -11,7 +11,9 @@ export interface ArticleModel extends ArticleParts {
   /** Front-matter problems, for the dev-mode warning. */
   problems: string[];
   /** Set when part of the article is shown as plain text because it hit a limit. */
-  degraded?: 'too-large' | 'too-complex';
+  degraded?: 'too-large' | 'too-complex' | 'blocked';
+  /** The article was parsed in several groups (over chunkChars): lay out only what is on screen. */
+  long?: boolean;
 }
 
 /** Options of one pipeline run. */
@@ -54,26 +56,80 @@ function groupPieces(pieces: string[]): string[][] {
   return groups;
 }
 
-/**
- * markdown → front matter + bounded markdown → HTML per chunk → sanitized fragment → sections.
- * Never throws for bad markdown: what cannot be parsed in bounds is kept as plain text.
- */
-export async function buildArticle(source: string, options: PipelineOptions): Promise<ArticleModel> {
+interface Prepared {
+  meta: FrontMatter;
+  problems: string[];
+  groups: string[][];
+  degraded?: ArticleModel['degraded'];
+  tooLarge?: string;
+}
+
+function prepare(source: string): Prepared {
   const { data: meta, body, problems } = readFrontMatter(source);
   const problemText = problems.map((p) => `line ${p.line}: ${p.message}`);
-  const content = document.createDocumentFragment();
-  let degraded: ArticleModel['degraded'];
-
-  if (body.length > LIMITS.maxSourceChars) {
-    content.append(plainText(body));
-    return { meta, problems: problemText, degraded: 'too-large', ...splitSections(content) };
-  }
-
+  if (body.length > LIMITS.maxSourceChars) return { meta, problems: problemText, groups: [], tooLarge: body };
   const bounded = boundMarkdown(body);
-  if (bounded.reshaped) degraded = 'too-complex';
   // A short article is one parse; a long one is parsed in groups of heading-cut pieces of up to
   // chunkChars, so that marked and DOMPurify run once per group and not once per heading.
   const groups = bounded.text.length <= LIMITS.chunkChars ? [[bounded.text]] : groupPieces(splitChunks(bounded.text));
+  return { meta, problems: problemText, groups, degraded: bounded.reshaped ? 'too-complex' : undefined };
+}
+
+// Parses one group; says why some of it had to stay plain text, if it did.
+function renderGroup(group: string[], content: DocumentFragment, options: LinkOptions): ArticleModel['degraded'] {
+  try {
+    content.append(sanitizeHtml(markdownToHtml(group.join('\n')), options));
+    return undefined;
+  } catch (error) {
+    if (error instanceof SanitizerBlockedError) {
+      // Without a working sanitizer no HTML may reach the page: the text is still readable.
+      content.append(plainText(group.join('\n')));
+      return 'blocked';
+    }
+    // marked throws on input it cannot handle (stack depth): parse the pieces one by one and
+    // keep the ones that fail readable as plain text.
+    const pieces = group.length > 1 ? group : splitChunks(group[0]);
+    for (const piece of pieces) {
+      try {
+        content.append(sanitizeHtml(markdownToHtml(piece), options));
+      } catch {
+        content.append(plainText(piece));
+      }
+    }
+    return 'too-complex';
+  }
+}
+
+function finish(prepared: Prepared, content: DocumentFragment, degraded: ArticleModel['degraded']): ArticleModel {
+  const long = prepared.groups.length > 1 || prepared.tooLarge !== undefined;
+  return { meta: prepared.meta, problems: prepared.problems, degraded, long, ...splitSections(content) };
+}
+
+/**
+ * The same pipeline without yielding, for articles that parse in one piece (up to chunkChars):
+ * lets the element show them in its first render. Returns undefined for longer sources.
+ */
+export function buildArticleSync(source: string, options: LinkOptions): ArticleModel | undefined {
+  const prepared = prepare(source);
+  if (prepared.tooLarge !== undefined || prepared.groups.length !== 1) return undefined;
+  const content = document.createDocumentFragment();
+  return finish(prepared, content, renderGroup(prepared.groups[0], content, options) ?? prepared.degraded);
+}
+
+/**
+ * markdown → front matter + bounded markdown → HTML per group → sanitized fragment → sections.
+ * Never throws for bad markdown: what cannot be parsed in bounds, or sanitized under the page's
+ * policy, is kept as plain text.
+ */
+export async function buildArticle(source: string, options: PipelineOptions): Promise<ArticleModel> {
+  const prepared = prepare(source);
+  const content = document.createDocumentFragment();
+  if (prepared.tooLarge !== undefined) {
+    content.append(plainText(prepared.tooLarge));
+    return finish(prepared, content, 'too-large');
+  }
+  let degraded = prepared.degraded;
+  const { groups } = prepared;
   const started = performance.now();
   let sliceStart = started;
 
@@ -90,21 +146,7 @@ export async function buildArticle(source: string, options: PipelineOptions): Pr
       degraded = 'too-complex';
       break;
     }
-    try {
-      content.append(sanitizeHtml(markdownToHtml(groups[i].join('\n')), options));
-    } catch {
-      // marked throws on input it cannot handle (stack depth): parse the pieces one by one and
-      // keep the ones that fail readable as plain text.
-      degraded = 'too-complex';
-      const pieces = groups[i].length > 1 ? groups[i] : splitChunks(groups[i][0]);
-      for (const piece of pieces) {
-        try {
-          content.append(sanitizeHtml(markdownToHtml(piece), options));
-        } catch {
-          content.append(plainText(piece));
-        }
-      }
-    }
+    degraded = renderGroup(groups[i], content, options) ?? degraded;
   }
-  return { meta, problems: problemText, degraded, ...splitSections(content) };
+  return finish(prepared, content, degraded);
 }

@@ -84,6 +84,27 @@ function fixImage(img: Element, options: LinkOptions): void {
   img.setAttribute('decoding', 'async');
 }
 
+/** The page's policy (e.g. Trusted Types without the `dompurify` policy) stops the sanitizer. */
+export class SanitizerBlockedError extends Error {
+  constructor() {
+    super('The sanitizer cannot run under this page\'s policy (Trusted Types: allow "dompurify").');
+    this.name = 'SanitizerBlockedError';
+  }
+}
+
+let works: boolean | undefined;
+
+// DOMPurify fails silently (an empty result) when Trusted Types are enforced without its policy;
+// one probe tells that apart from an article that was all script.
+function sanitizerWorks(): boolean {
+  try {
+    works ??= ((purify.sanitize('<p>x</p>', CONFIG) as unknown as DocumentFragment | null)?.childNodes?.length ?? 0) > 0;
+  } catch {
+    works = false;
+  }
+  return works;
+}
+
 /**
  * Turns untrusted HTML (marked's output) into a fragment that holds no script, handler,
  * dangerous URL, form, frame or style, with links and images resolved for this article.
@@ -95,7 +116,18 @@ export function sanitizeHtml(html: string, options: LinkOptions): DocumentFragme
     else if (node.nodeName === 'IMG') fixImage(node, options);
   });
   try {
-    return purify.sanitize(html, CONFIG) as unknown as DocumentFragment;
+    let fragment: DocumentFragment | null;
+    try {
+      fragment = purify.sanitize(html, CONFIG) as unknown as DocumentFragment | null;
+    } catch {
+      fragment = null;
+    }
+    // Trusted Types refuse DOMPurify's parser when its policy is not allowed: no fragment at all,
+    // or (other browsers) an empty one.
+    if (!fragment?.childNodes || (!fragment.childNodes.length && html.trim() && !sanitizerWorks())) {
+      throw new SanitizerBlockedError();
+    }
+    return fragment;
   } finally {
     purify.removeHook('afterSanitizeAttributes');
   }

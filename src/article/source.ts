@@ -8,6 +8,7 @@ export type ArticleErrorReason =
   | 'empty'
   | 'too-large'
   | 'too-complex'
+  | 'blocked'
   | 'no-source';
 
 /** A failed article load, with the reason the element shows and reports. */

@@ -140,6 +140,14 @@ describe('<help-article>', () => {
     expect(both.articleTitle).to.equal('Property');
   });
 
+  it('shows markdown given as a property in its first render, without a skeleton frame', async () => {
+    const el = await fixture<HelpArticle>(html`<help-article .markdown=${'# Sofort\n\n## A\n\nText'}></help-article>`);
+    // fixture() waited for the first update only.
+    expect(shadow(el).querySelector('[part="skeleton"]')).to.equal(null);
+    expect(shadow(el).querySelector('h1')!.textContent).to.equal('Sofort');
+    expect(el.state).to.equal('ready');
+  });
+
   it('lets attributes win over front matter, and falls back to the first heading and the file name', async () => {
     const md = '---\nid: fm-id\ntitle: FM Titel\ncategories: [Eins, Zwei]\n---\n# Heading\n\nText';
     const el = await load(html`<help-article .markdown=${md} article-id="attr-id" categories="Drei, Vier"></help-article>`);

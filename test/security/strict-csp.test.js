@@ -21,7 +21,7 @@ const args = [
 export const TRUSTED_TYPES_POLICIES = ['lit-html', 'dompurify'];
 
 /** The header the host page is served with. */
-export function strictCsp(collectorOrigin) {
+export function strictCsp(collectorOrigin, policies = TRUSTED_TYPES_POLICIES) {
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -33,7 +33,7 @@ export function strictCsp(collectorOrigin) {
     "frame-ancestors 'none'",
     "object-src 'none'",
     "require-trusted-types-for 'script'",
-    `trusted-types ${TRUSTED_TYPES_POLICIES.join(' ')}`,
+    `trusted-types ${policies.join(' ')}`,
   ].join('; ');
 }
 
@@ -48,7 +48,12 @@ describe('widget under a strict Content-Security-Policy with Trusted Types', () 
     csp = strictCsp(collector.url);
     site = await startStaticServer({
       root,
-      headers: (pathname) => (pathname.startsWith('/test/security/') ? { 'content-security-policy': csp } : {}),
+      headers: (pathname) =>
+        pathname.endsWith('-without-dompurify.html')
+          ? { 'content-security-policy': strictCsp(collector.url, ['lit-html']) }
+          : pathname.startsWith('/test/security/')
+            ? { 'content-security-policy': csp }
+            : {},
     });
     browser = await chromium.launch({ executablePath, headless: true, args });
   });
@@ -123,5 +128,27 @@ describe('widget under a strict Content-Security-Policy with Trusted Types', () 
     await page.close();
     assert.deepEqual(violations, []);
     assert.deepEqual(problems, []);
+  });
+
+  it('shows the article as plain text with a localized notice when the policy leaves out dompurify', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      window.__events = [];
+      for (const type of ['help-article-load', 'help-article-error']) {
+        document.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail }), true);
+      }
+    });
+    await page.goto(`${site.url}/test/security/strict-csp-without-dompurify.html`);
+    await page.waitForFunction(() => window.__events.some((e) => e.type === 'help-article-error'));
+    const error = await page.evaluate(() => window.__events.find((e) => e.type === 'help-article-error'));
+    assert.equal(error.detail.reason, 'blocked');
+    const shown = await page.evaluate(() => {
+      const root = document.querySelector('help-article').shadowRoot;
+      return { notice: root.querySelector('[part="error"]').textContent, text: root.querySelector('.fallback').textContent, html: root.querySelectorAll('.prose a, .prose li').length };
+    });
+    assert.match(shown.notice, /Sicherheitsrichtlinie/);
+    assert.match(shown.text, /Automatische Postfachregeln/);
+    assert.equal(shown.html, 0, 'no HTML from the article reached the page');
+    await page.close();
   });
 });

@@ -22,6 +22,18 @@
     return index.filter(function (e) { return e.id === id && e.lang === l; })[0];
   }
 
+  // Starts the article's download while the widget's script is still being parsed; the widget's
+  // own fetch (same URL, same-origin credentials) then takes the preloaded response.
+  function preload(src) {
+    if (document.querySelector('link[rel="preload"][href="' + src + '"]')) return;
+    var link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = src;
+    document.head.append(link);
+  }
+
   function renderNav() {
     var nav = document.getElementById('article-nav');
     var byCategory = {};
@@ -87,7 +99,9 @@
 
   function showArticle() {
     // The page language drives the widget's labels; the article file follows it.
-    article.setAttribute('src', '/content/' + articleId + '.' + lang + '.md');
+    var src = '/content/' + articleId + '.' + lang + '.md';
+    preload(src);
+    article.setAttribute('src', src);
     renderChrome();
   }
 

@@ -36,7 +36,17 @@ export function splitSections(content: DocumentFragment): ArticleParts {
     first.remove();
   }
 
-  for (const node of Array.from(content.childNodes)) {
+  for (let node of Array.from(content.childNodes)) {
+    if (node instanceof HTMLTableElement) {
+      // A block box around each table: tables themselves cannot take the size containment that
+      // lets a long article skip laying out what is off screen.
+      const wrap = document.createElement('div');
+      wrap.className = 'table';
+      // Its height estimate while off screen (a CSSOM write: allowed under a strict CSP).
+      wrap.style.setProperty('--rows', String(node.rows.length));
+      wrap.append(node);
+      node = wrap;
+    }
     if (node instanceof HTMLHeadingElement && node.tagName === 'H2') {
       const title = (node.textContent ?? '').trim().replace(/\s+/g, ' ');
       const section: ArticleSection = { id: slugger.slug(title), title, body: document.createDocumentFragment() };

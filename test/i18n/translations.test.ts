@@ -39,6 +39,19 @@ describe('translations', () => {
     expect(i18n.getFixedT('fr')('article:loading')).to.equal(de.article.loading);
   });
 
+  it('formats the updated date in the reader\'s language, and with Intl for added languages', async () => {
+    const md = '---\nupdated: 2026-10-14\n---\n# T';
+    const date = async (lang: string) => {
+      const el = await fixture<HelpArticle>(html`<help-article lang=${lang} .markdown=${md}></help-article>`);
+      await el.loadComplete;
+      return shadow(el).querySelector('time')!.textContent;
+    };
+    expect(await date('de')).to.equal('Aktualisiert am 14. Oktober 2026');
+    expect(await date('en-GB')).to.equal('Updated October 14, 2026');
+    addTranslations('fr', { article: { updated: 'Mis à jour le {{date}}' } });
+    expect(await date('fr')).to.equal('Mis à jour le 14 octobre 2026');
+  });
+
   it('overrides a built-in label live on elements already on the page', async () => {
     const el = await fixture<HelpArticle>(html`<help-article lang="de" .markdown=${'## A\n\na\n\n## B\n\nb'}></help-article>`);
     await el.loadComplete;

@@ -8,6 +8,7 @@ export default {
   copySectionLink: 'Link zu diesem Abschnitt kopieren',
   linkCopied: 'Link kopiert',
   linkCopyFailed: 'Link konnte nicht kopiert werden',
+  date: { format: '{{day}}. {{month}} {{year}}', months: 'Januar,Februar,März,April,Mai,Juni,Juli,August,September,Oktober,November,Dezember' },
   contents: 'Inhalt',
   callout: { note: 'Hinweis', tip: 'Tipp', warning: 'Achtung' },
   feedbackSummary_one: '{{count}} Leser hat diesen Artikel bewertet',

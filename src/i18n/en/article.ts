@@ -8,6 +8,7 @@ export default {
   copySectionLink: 'Copy link to this section',
   linkCopied: 'Link copied',
   linkCopyFailed: 'Could not copy the link',
+  date: { format: '{{month}} {{day}}, {{year}}', months: 'January,February,March,April,May,June,July,August,September,October,November,December' },
   contents: 'Contents',
   callout: { note: 'Note', tip: 'Tip', warning: 'Warning' },
   feedbackSummary_one: '{{count}} reader rated this article',

@@ -187,9 +187,7 @@ export class HelpArticle extends LitElement {
 
   /** The article's id: attribute, else front matter, else the `src` file name. */
   get resolvedId(): string {
-    const fromMeta = this.model?.meta.id;
-    const id = this.articleId || fromMeta || (this.src ? idFromSrc(this.src) : '');
-    return id;
+    return this.articleId || this.model?.meta.id || (this.src ? idFromSrc(this.src) : '');
   }
 
   /** The article's title: front matter, else its first `#` heading. */
@@ -213,6 +211,8 @@ export class HelpArticle extends LitElement {
       if (!customElements.get(tag)) defineElement(tag, ctor);
     }
     window.addEventListener('hashchange', this.onHashChange);
+    // Moved in the page while loading: the load was cancelled on disconnect, so start it again.
+    if (this.hasUpdated && this.state === 'loading' && this.run?.signal.aborted) this.loading = this.load();
   }
 
   override disconnectedCallback(): void {

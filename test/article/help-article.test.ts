@@ -122,6 +122,17 @@ describe('<help-article>', () => {
     expect(panel(el, 'abgelehnte-nachrichten-und-spam').hasAttribute('hidden')).to.equal(false);
   });
 
+  it('finishes loading when the host moves it to another place while it loads', async () => {
+    const first = await fixture<HTMLDivElement>(html`<div><help-article src=${SEED}></help-article></div>`);
+    const other = await fixture<HTMLDivElement>(html`<div></div>`);
+    const el = first.querySelector('help-article')!;
+    expect(el.state).to.equal('loading');
+    other.append(el);
+    await el.loadComplete;
+    expect(el.state).to.equal('ready');
+    expect(el.sections.length).to.equal(3);
+  });
+
   it('keeps ids per article when two articles share a page', async () => {
     const wrap = await fixture(html`<div>
       <help-article .markdown=${'## Gleich\n\nA\n\n## Gleich\n\nB'}></help-article>

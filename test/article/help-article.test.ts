@@ -123,9 +123,12 @@ describe('<help-article>', () => {
   });
 
   it('finishes loading when the host moves it to another place while it loads', async () => {
-    const first = await fixture<HTMLDivElement>(html`<div><help-article src=${SEED}></help-article></div>`);
-    const other = await fixture<HTMLDivElement>(html`<div></div>`);
-    const el = first.querySelector('help-article')!;
+    const wrap = await fixture<HTMLDivElement>(html`<div><div></div><div></div></div>`);
+    const [first, other] = wrap.children;
+    const el = document.createElement('help-article');
+    el.src = SEED;
+    first.append(el);
+    await el.updateComplete; // rendered the skeleton; the fetch is under way
     expect(el.state).to.equal('loading');
     other.append(el);
     await el.loadComplete;

@@ -353,10 +353,8 @@ export class HelpArticle extends LitElement {
 
   private findSection(id: string): string | undefined {
     if (!this.model) return undefined;
-    for (const s of this.model.sections) {
-      if (s.id === id) return s.id;
-      if (s.body.querySelector?.(`[id="${CSS.escape(id)}"]`)) return s.id;
-    }
+    if (this.model.sections.some((s) => s.id === id)) return id;
+    // A sub-heading: section bodies live in the shadow root once rendered (their fragments are empty).
     const inRoot = this.renderRoot.querySelector(`[id="${CSS.escape(id)}"]`);
     const holder = inRoot?.closest('[data-section]');
     return holder?.getAttribute('data-section') ?? undefined;

@@ -94,8 +94,8 @@ export function boundMarkdown(source: string): BoundResult {
 }
 
 /**
- * Cuts markdown into chunks that parse independently: before `#`/`##` headings, and at blank
- * lines once a chunk is large. Never inside fenced code. Link reference definitions are
+ * Cuts markdown into chunks that parse independently: before `#`/`##` headings, and once a chunk
+ * is large at blank lines or between table rows (repeating the table's head). Never inside fenced code. Link reference definitions are
  * repeated into every chunk so `[text][ref]` still resolves.
  */
 export function splitChunks(source: string): string[] {

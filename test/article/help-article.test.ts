@@ -136,6 +136,15 @@ describe('<help-article>', () => {
     expect(el.sections.length).to.equal(3);
   });
 
+  it('opens the section that holds a sub-heading named in the hash', async () => {
+    const el = await load(html`<help-article collapsed .markdown=${'## A\n\na\n\n## B\n\n### Unterpunkt\n\nb'}></help-article>`);
+    location.hash = 'unterpunkt';
+    await oneEvent(window, 'hashchange');
+    await el.updateComplete;
+    expect(panel(el, 'b').hasAttribute('hidden')).to.equal(false);
+    expect(panel(el, 'a').hasAttribute('hidden')).to.equal(true);
+  });
+
   it('keeps ids per article when two articles share a page', async () => {
     const wrap = await fixture(html`<div>
       <help-article .markdown=${'## Gleich\n\nA\n\n## Gleich\n\nB'}></help-article>

@@ -64,6 +64,10 @@ interface Prepared {
   tooLarge?: string;
 }
 
+// What buildArticleSync found too long to show at once, kept for the buildArticle call that
+// follows it so a long source is not read and bounded twice. Taken by the next call.
+let handedOver: { source: string; prepared: Prepared } | undefined;
+
 function prepare(source: string): Prepared {
   const { data: meta, body, problems } = readFrontMatter(source);
   const problemText = problems.map((p) => `line ${p.line}: ${p.message}`);
@@ -111,7 +115,10 @@ function finish(prepared: Prepared, content: DocumentFragment, degraded: Article
  */
 export function buildArticleSync(source: string, options: LinkOptions): ArticleModel | undefined {
   const prepared = prepare(source);
-  if (prepared.tooLarge !== undefined || prepared.groups.length !== 1) return undefined;
+  if (prepared.tooLarge !== undefined || prepared.groups.length !== 1) {
+    handedOver = { source, prepared };
+    return undefined;
+  }
   const content = document.createDocumentFragment();
   return finish(prepared, content, renderGroup(prepared.groups[0], content, options) ?? prepared.degraded);
 }
@@ -122,7 +129,8 @@ export function buildArticleSync(source: string, options: LinkOptions): ArticleM
  * policy, is kept as plain text.
  */
 export async function buildArticle(source: string, options: PipelineOptions): Promise<ArticleModel> {
-  const prepared = prepare(source);
+  const prepared = handedOver?.source === source ? handedOver.prepared : prepare(source);
+  handedOver = undefined;
   const content = document.createDocumentFragment();
   if (prepared.tooLarge !== undefined) {
     content.append(plainText(prepared.tooLarge));

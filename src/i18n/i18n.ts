@@ -43,10 +43,24 @@ export function hasLanguage(lang: string): boolean {
   return i18n.hasResourceBundle(lang, 'article') || i18n.hasResourceBundle(base, 'article');
 }
 
+// Plain labels (a key, no options) per language. i18next resolves a key in tens of
+// microseconds: a long article asks for the same few labels once per section.
+const labels = new Map<string, Map<string, string>>();
+i18n.store.on('added', () => labels.clear());
+
 /** A translate function bound to `lang`, falling back to German for unknown languages. */
 export function translator(lang: string): TFunction {
   if (!hasLanguage(lang)) {
     warnOnce(`lang:${lang}`, `No labels for lang="${lang}"; showing German. Add them with addTranslations().`);
   }
-  return i18n.getFixedT(lang);
+  const fixed = i18n.getFixedT(lang);
+  const t = (key: string, ...rest: unknown[]): string => {
+    if (rest.length || typeof key !== 'string') return (fixed as unknown as (...args: unknown[]) => string)(key, ...rest);
+    let known = labels.get(lang);
+    if (!known) labels.set(lang, (known = new Map()));
+    let label = known.get(key);
+    if (label === undefined) known.set(key, (label = fixed(key)));
+    return label;
+  };
+  return t as unknown as TFunction;
 }

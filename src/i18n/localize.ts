@@ -25,7 +25,7 @@ export class LocalizeController implements ReactiveController {
   t: TFunction;
 
   constructor(private readonly host: Host) {
-    this.t = i18n.getFixedT(this.lang);
+    this.t = translator(this.lang);
     host.addController(this);
   }
 

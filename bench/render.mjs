@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Render cost of one article in headless Chromium: <help-article> (script-tag bundle) vs the bare
 // pipeline (marked.parse + DOMPurify.sanitize + innerHTML) vs zero-md vs md-block, all on one
-// page, interleaved in a shuffled order, the same markdown for all.
+// page, interleaved in a shuffled order, the same markdown for all. Two floors show where the
+// cost sits: lit-floor (the widget's pipeline in a bare LitElement) and shadow-floor (the bare
+// pipeline in a styled shadow root).
 //
 //   npm run build && node bench/render.mjs [--iterations 30] [--big-iterations 12] [--out bench/results/render.md]
 //
@@ -30,7 +32,7 @@ const { values: args } = parseArgs({
 const ITER = Number(args.iterations);
 const BIG_ITER = Number(args['big-iterations']);
 const WARMUP = Number(args.warmup);
-const CONTENDERS = ['help-article', 'bare', 'zero-md', 'md-block'];
+const CONTENDERS = ['help-article', 'bare', 'lit-floor', 'shadow-floor', 'zero-md', 'md-block'];
 
 if (!fs.existsSync(path.join(root, 'dist/help-article.js'))) {
   console.error('dist/help-article.js is missing: run `npm run build` first.');
@@ -45,6 +47,8 @@ await esbuild.build({
     bare: 'bench/pages/bare-entry.js',
     'zero-md': 'bench/pages/zero-md-entry.js',
     'md-block': 'bench/pages/md-block-entry.js',
+    'shadow-floor': 'bench/pages/shadow-floor-entry.js',
+    'lit-floor': 'bench/pages/lit-floor-entry.js',
   },
   absWorkingDir: root,
   bundle: true,
@@ -67,7 +71,7 @@ const errors = [];
 page.on('pageerror', (e) => errors.push(String(e)));
 page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 await page.goto(`${server.url}/bench/pages/render.html`);
-await page.waitForFunction(() => customElements.get('help-article') && customElements.get('md-block') && customElements.get('zero-md') && window.bareRender);
+await page.waitForFunction(() => customElements.get('help-article') && customElements.get('md-block') && customElements.get('zero-md') && customElements.get('shadow-floor') && customElements.get('lit-floor') && window.bareRender);
 
 const quantile = (sorted, q) => {
   const pos = (sorted.length - 1) * q;
@@ -133,7 +137,7 @@ try {
   commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
 } catch {}
 const lines = [
-  '# Render cost: <help-article> vs the bare pipeline vs zero-md vs md-block',
+  '# Render cost: <help-article> vs the bare pipeline vs zero-md vs md-block (and two floors)',
   '',
   `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}`,
   `- Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.type()} ${os.release()}; Node ${process.version}; Chromium ${chromeVersion} headless`,
@@ -150,6 +154,8 @@ const lines = [
   '',
   '- **help-article**: `dist/help-article.js` (script-tag bundle, production Lit), a fresh element per render with `share="none"`, markdown set through the `markdown` property. It sanitizes, splits sections, yields to the page between chunks and renders with Lit into its shadow root.',
   '- **bare**: `marked.parse` + `DOMPurify.sanitize` (default config) + `innerHTML` on a `div`, bundled from node_modules with esbuild.',
+  '- **lit-floor**: the floor of the design, not a product: the widget\'s own pipeline from `src/` (front matter, limits, callouts, link checks, section split) rendered by a bare `LitElement` with the widget\'s stylesheets, and nothing else of `<help-article>` (no header, tags, section buttons, copy links, toolbar, footer, labels). The distance from lit-floor to help-article is what that structure costs.',
+  '- **shadow-floor**: the bare pipeline\'s HTML set as `innerHTML` of a shadow root that adopts the widget\'s stylesheets, without Lit: what encapsulation and the article\'s look cost on their own.',
   '- **zero-md**: 3.x `ZeroMd` subclass whose `load()` passes local loaders: `new Marked({async: true})` from node_modules and `marked-alert`; base-URL, heading-id and highlight extensions are not installed here and are no-ops; template reduced to its `:host` style (the default links CSS from jsDelivr). zero-md does **not** sanitize. It waits two animation frames per render by design.',
   '- **md-block**: 0.0.1 with `untrusted` (DOMPurify); it was written for marked ≤ 4 (positional renderer arguments, a slugger), so `bench/pages/md-block-globals.js` gives it marked 18 through a small adapter on `window.marked`, and DOMPurify on `window.DOMPurify`.',
   '',

@@ -21,6 +21,20 @@
       window.bareRender(markdown, el);
       return el;
     },
+    async 'lit-floor'(markdown) {
+      const el = document.createElement('lit-floor');
+      const done = once(el, 'lit-floor-load');
+      el.markdown = markdown;
+      stage().append(el);
+      await done;
+      return el;
+    },
+    async 'shadow-floor'(markdown) {
+      const el = document.createElement('shadow-floor');
+      stage().append(el);
+      el.render(markdown);
+      return el;
+    },
     async 'zero-md'(markdown) {
       const el = document.createElement('zero-md');
       const script = document.createElement('script');

@@ -189,7 +189,8 @@ async function adminRoutes(app, { db, token }) {
     reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="feedback${filter.articleId ? `-${filter.articleId}` : ''}.csv"`);
-    return toCsv([[...COLUMNS], ...rows]);
+    // A byte-order mark: without it Excel reads the file as ANSI and garbles umlauts.
+    return `\uFEFF${toCsv([[...COLUMNS], ...rows])}`;
   });
 }
 

@@ -385,17 +385,19 @@ describe('admin export', () => {
     );
   });
 
-  it('exports CSV with quoting and a guard against spreadsheet formulas', async () => {
+  it('exports CSV with a byte-order mark (for Excel), quoting and a guard against spreadsheet formulas', async () => {
     const articleId = `csv-${crypto.randomUUID()}`;
     const tricky = validBody({ articleId, comment: '=HYPERLINK("http://x","klick"), zweite Zeile\nEnde', reasons: ['outdated', 'other'] });
     const plain = validBody({ articleId, comment: undefined, rating: 5, reasons: undefined });
-    const signs = validBody({ articleId, comment: '-1+1 @home', rating: 3 });
+    const signs = validBody({ articleId, comment: '-1+1 @home Öffnungszeiten', rating: 3 });
     for (const body of [tricky, plain, signs]) await postFeedback(server.url, body);
 
     const response = await fetch(`${server.url}/api/feedback.csv?articleId=${articleId}`, { headers: auth });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'text/csv; charset=utf-8');
-    const text = await response.text();
+    const bytes = Buffer.from(await response.arrayBuffer());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
     const lines = text.split('\r\n');
     assert.equal(
       lines[0],
@@ -403,7 +405,7 @@ describe('admin export', () => {
     );
     assert.ok(text.includes(`,outdated;other,"'=HYPERLINK(""http://x"",""klick""), zweite Zeile\nEnde",de-DE,`));
     assert.ok(text.includes(`${plain.submissionId},1,${articleId},5,stars,,,de-DE,${plain.page},`));
-    assert.ok(text.includes(`,'-1+1 @home,`));
+    assert.ok(text.includes(`,'-1+1 @home Öffnungszeiten,`));
     assert.ok(text.endsWith('\r\n'));
   });
 

@@ -77,20 +77,45 @@ const devOff = {
     }));
   },
 };
-const analysed = await esbuild.build({
-  entryPoints: [path.join(root, 'src/define.ts')],
-  bundle: true,
-  minify: true,
-  format: 'iife',
-  target: 'es2020',
-  conditions: ['production'],
-  tsconfig: path.join(root, 'tsconfig.json'),
-  metafile: true,
-  write: false,
-  outdir: path.join(root, 'bench/.cache/weight'),
-  plugins: [devOff],
-  logLevel: 'silent',
+// src/define.ts built like the script-tag bundle, with extra esbuild plugins.
+const buildDefine = (plugins, extra = {}) =>
+  esbuild.build({
+    entryPoints: [path.join(root, 'src/define.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    conditions: ['production'],
+    tsconfig: path.join(root, 'tsconfig.json'),
+    write: false,
+    outdir: path.join(root, 'bench/.cache/weight'),
+    plugins: [devOff, ...plugins],
+    logLevel: 'silent',
+    ...extra,
+  });
+const jsSizes = (result) => sizes(result.outputFiles.find((f) => f.path.endsWith('.js')).text);
+const analysed = await buildDefine([], { metafile: true });
+// What splitting the script-tag bundle would save: the same build with the feedback control (and
+// then the share bar too) replaced by an empty element, as if each were loaded from a file of its own.
+const stubbed = (files) => ({
+  name: 'stub',
+  setup(build) {
+    build.onLoad({ filter: /src[\\/](feedback[\\/]help-feedback|share[\\/]help-share)\.ts$/ }, (a) => {
+      const name = /help-feedback/.test(a.path) ? 'feedback' : 'share';
+      if (!files.includes(name)) return undefined;
+      const exports = name === 'feedback'
+        ? 'export class HelpFeedback extends HTMLElement {} export const isLowRating = () => false;'
+        : 'export class HelpShare extends HTMLElement {} export const canShareNatively = () => false;';
+      return { contents: exports, loader: 'js' };
+    });
+  },
 });
+const split = {
+  all: jsSizes(analysed),
+  noFeedback: jsSizes(await buildDefine([stubbed(['feedback'])])),
+  noFeedbackShare: jsSizes(await buildDefine([stubbed(['feedback', 'share'])])),
+};
+
 const output = Object.values(analysed.metafile.outputs).find((o) => o.entryPoint);
 const modules = Object.entries(output.inputs).map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput }));
 const pkgOf = (file) => {
@@ -125,6 +150,15 @@ const lines = [
   row('widget code on top of the floor (bundle − floor)', { min: bundle.min - together.min, gzip: bundle.gzip - together.gzip, brotli: bundle.brotli - together.brotli }),
   row('zero-md (+ marked, marked-alert; no highlight/KaTeX/Mermaid, which it loads on demand)', deps['zero-md (+ marked, marked-alert)']),
   row('md-block (+ marked, DOMPurify)', deps['md-block (+ marked, DOMPurify)']),
+  '',
+  '## What a split would save (esbuild, same settings; the element replaced by an empty one)',
+  '',
+  '| what | min KB | gzip KB | brotli KB |',
+  '|---|---:|---:|---:|',
+  row('`src/define.ts`, everything', split.all),
+  row('without the feedback control (`<help-feedback>` and its delivery code)', split.noFeedback),
+  row('without the feedback control and the share bar', split.noFeedbackShare),
+  row('the floor + 10 KB (the aim)', { min: together.min + 10240, gzip: together.gzip + 10240, brotli: together.brotli + 10240 }),
   '',
   `## What is inside (esbuild metafile of \`src/define.ts\`, production, minified: ${kb(esbuildTotal)} KB; bytes before compression)`,
   '',

@@ -31,8 +31,9 @@ export async function buildApp({ config, db, logger = false }) {
       // Privacy: never log client addresses or user agents.
       serializers: { req: (req) => ({ method: req.method, url: req.url }) },
     },
-    // Behind a reverse proxy, rate limiting needs trustProxy; kept off so a client cannot forge its address.
-    trustProxy: false,
+    // Only the configured proxies may name the client (X-Forwarded-For); with none, a client
+    // cannot pick the address its rate limit counts under.
+    trustProxy: config.trustProxy ?? false,
   };
   const app = Fastify(options);
 

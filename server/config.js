@@ -4,6 +4,7 @@
  * Every bad value throws a ConfigError whose message is a single line naming the variable,
  * so `server/index.js` can print it and exit with code 1.
  */
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,6 +28,8 @@ export class ConfigError extends Error {
  * @property {string[] | '*' | null} corsOrigins Allowed origins; `null` means the server's own origin, `'*'` any origin.
  * @property {string | null} adminToken Bearer token for the export routes; `null` disables them.
  * @property {{max: number, windowMs: number}} rateLimit Allowed POSTs per client address and window.
+ * @property {string[] | null} trustProxy Proxy addresses (IP, CIDR or proxy-addr's `loopback`,
+ *   `linklocal`, `uniquelocal`) whose `X-Forwarded-For` names the client; `null` trusts no header.
  * @property {string} projectRoot Folder holding `demo/`, `content/` and `dist/`.
  */
 
@@ -39,6 +42,7 @@ export const ENV_NAMES = Object.freeze([
   'FEEDBACK_ADMIN_TOKEN',
   'RATE_LIMIT_MAX',
   'RATE_LIMIT_WINDOW_MS',
+  'TRUST_PROXY',
 ]);
 
 /**
@@ -75,6 +79,7 @@ export function loadConfig(env = process.env, { projectRoot = PROJECT_ROOT } = {
     corsOrigins,
     adminToken,
     rateLimit: Object.freeze({ max, windowMs }),
+    trustProxy: parseTrustProxy(value('TRUST_PROXY')),
     projectRoot,
   });
 }
@@ -149,6 +154,31 @@ function parseOrigins(raw) {
   }
   if (origins.length === 0) throw new ConfigError('CORS_ORIGINS is invalid: no origin given.');
   return [...new Set(origins)];
+}
+
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * Which proxies may name the client in `X-Forwarded-For`. Only listed addresses: trusting every
+ * sender would let any client pick the address its rate limit is counted under.
+ * @param {string | undefined} raw
+ * @returns {string[] | null}
+ */
+function parseTrustProxy(raw) {
+  if (raw === undefined) return null;
+  const entries = raw.split(',').map((part) => part.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, prefix, extra] = entry.split('/');
+    const family = net.isIP(address);
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!(PROXY_RANGES.includes(entry) || (family && prefixOk && extra === undefined))) {
+      throw new ConfigError(
+        `TRUST_PROXY contains ${JSON.stringify(entry)}: expected comma-separated proxy addresses (IP or CIDR, e.g. 127.0.0.1,10.0.0.0/8) or loopback, linklocal, uniquelocal.`,
+      );
+    }
+  }
+  if (entries.length === 0) throw new ConfigError('TRUST_PROXY is invalid: no address given.');
+  return entries;
 }
 
 /** @param {string | undefined} raw */

@@ -9,6 +9,7 @@
  *     adminToken?: string,        // ≥ 16 chars; enables GET /api/feedback(.csv); default none
  *     rateLimitMax?: number,      // POSTs per client address and window; default 30
  *     rateLimitWindowMs?: number, // default 60000
+ *     trustProxy?: string[],      // proxies whose X-Forwarded-For names the client; default none
  *     projectRoot?: string,       // folder with demo/, content/, dist/; default: this project
  *     logger?: boolean | object,  // Fastify logger options; default false
  *   }): Promise<{
@@ -56,6 +57,7 @@ import { buildApp } from './app.js';
  * @param {string} [options.adminToken]
  * @param {number} [options.rateLimitMax]
  * @param {number} [options.rateLimitWindowMs]
+ * @param {string[]} [options.trustProxy]
  * @param {string} [options.projectRoot]
  * @param {boolean | object} [options.logger]
  * @returns {Promise<RunningServer>}
@@ -70,6 +72,7 @@ export async function startServer(options = {}) {
     FEEDBACK_ADMIN_TOKEN: options.adminToken,
     RATE_LIMIT_MAX: options.rateLimitMax === undefined ? undefined : String(options.rateLimitMax),
     RATE_LIMIT_WINDOW_MS: options.rateLimitWindowMs === undefined ? undefined : String(options.rateLimitWindowMs),
+    TRUST_PROXY: options.trustProxy?.join(','),
   };
   const config = loadConfig(env, options.projectRoot ? { projectRoot: options.projectRoot } : {});
   const running = await listen(config, { logger: options.logger });

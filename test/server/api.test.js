@@ -303,6 +303,33 @@ describe('rate limit', () => {
   });
 });
 
+describe('rate limit behind a reverse proxy (TRUST_PROXY)', () => {
+  const from = (address) => ({ 'x-forwarded-for': address });
+
+  it('counts each reader named by a trusted proxy separately', async () => {
+    const proxied = await startServer({ rateLimitMax: 1, trustProxy: ['127.0.0.1'] });
+    try {
+      assert.equal((await postFeedback(proxied.url, validBody(), from('203.0.113.7'))).status, 201);
+      assert.equal((await postFeedback(proxied.url, validBody(), from('203.0.113.8'))).status, 201);
+      assert.equal((await postFeedback(proxied.url, validBody(), from('203.0.113.7'))).status, 429);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('ignores X-Forwarded-For from senders it does not trust', async () => {
+    for (const trustProxy of [undefined, ['10.0.0.0/8']]) {
+      const direct = await startServer({ rateLimitMax: 1, trustProxy });
+      try {
+        assert.equal((await postFeedback(direct.url, validBody(), from('203.0.113.7'))).status, 201);
+        assert.equal((await postFeedback(direct.url, validBody(), from('203.0.113.8'))).status, 429, `trustProxy ${trustProxy}`);
+      } finally {
+        await direct.close();
+      }
+    }
+  });
+});
+
 describe('GET /api/articles/:articleId/feedback-summary', () => {
   it('reports count, average and distribution, per scale when scales are mixed', async () => {
     const articleId = `summary-${crypto.randomUUID()}`;

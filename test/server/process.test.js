@@ -17,6 +17,8 @@ describe('server/index.js configuration', () => {
     [{ CORS_ORIGINS: 'https://ok.example,https://help.example.com/' }, /^Configuration error: CORS_ORIGINS contains "https:\/\/help.example.com\/"/],
     [{ RATE_LIMIT_MAX: '0' }, /^Configuration error: RATE_LIMIT_MAX="0" is invalid/],
     [{ RATE_LIMIT_WINDOW_MS: '1m' }, /^Configuration error: RATE_LIMIT_WINDOW_MS="1m" is invalid/],
+    [{ TRUST_PROXY: 'true' }, /^Configuration error: TRUST_PROXY contains "true"/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /^Configuration error: TRUST_PROXY contains "10.0.0.0\/33"/],
   ];
 
   it('stops with exit code 1 and a one-line message for each bad variable', async () => {

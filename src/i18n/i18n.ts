@@ -46,7 +46,8 @@ export function hasLanguage(lang: string): boolean {
 // Plain labels (a key, no options) per language. i18next resolves a key in tens of
 // microseconds: a long article asks for the same few labels once per section.
 const labels = new Map<string, Map<string, string>>();
-i18n.store.on('added', () => labels.clear());
+// The instance is exported: labels added or removed through it directly drop the cache as well.
+for (const change of ['added', 'removed'] as const) i18n.store.on(change, () => labels.clear());
 
 /** A translate function bound to `lang`, falling back to German for unknown languages. */
 export function translator(lang: string): TFunction {

@@ -63,4 +63,16 @@ describe('translations', () => {
       addTranslations('de', { article: { collapseAll: de.article.collapseAll } });
     }
   });
+
+  it('forgets a label removed through the exported i18next instance', async () => {
+    addTranslations('nl', { article: { expandAll: 'Alles openklappen', collapseAll: 'Alles dichtklappen' } });
+    const el = await fixture<HelpArticle>(html`<help-article lang="nl" collapsed .markdown=${'## A\n\na\n\n## B\n\nb'}></help-article>`);
+    await el.loadComplete;
+    const toggleAll = () => shadow(el).querySelector('[part="toggle-all"]')!.textContent!.trim();
+    expect(toggleAll()).to.equal('Alles openklappen');
+    i18n.removeResourceBundle('nl', 'article');
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(toggleAll()).to.equal(de.article.expandAll);
+  });
 });

@@ -339,7 +339,9 @@ export const styles = css`
     padding: 0.4rem 0.65rem;
     text-align: start;
     vertical-align: top;
-    overflow-wrap: anywhere;
+    /* Whole words set the columns' minimum widths (anywhere would let a wide table split
+       "Mindestvorlaufzeit" while other columns have room); only a word wider than its cell breaks. */
+    overflow-wrap: break-word;
     /* No hyphens: auto here. Hyphenating every cell made a 1,400-row table take 4 s to lay out. */
     /* Keeps narrow columns from breaking every word; 18cqi keeps five columns inside 320 px. */
     min-width: min(7em, 18cqi);
@@ -351,6 +353,8 @@ export const styles = css`
     .prose th,
     .prose td {
       padding: 0.35rem 0.45rem;
+      /* A phone-wide table cannot give every long word its width: break inside words to fit. */
+      overflow-wrap: anywhere;
     }
   }
   .prose th {

@@ -221,6 +221,17 @@ describe('theming', () => {
     });
   }
 
+  it('keeps whole words in table cells when the table has room', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div style="width: 900px">
+      <help-article share="none" .markdown=${ARTICLE}></help-article>
+    </div>`);
+    const { article } = await ready(wrapper);
+    const cell = [...root(article).querySelectorAll('td')].find((td) => td.textContent === 'Mindestvorlaufzeit')!;
+    const words = document.createRange();
+    words.selectNodeContents(cell);
+    expect(words.getClientRects().length, 'lines of "Mindestvorlaufzeit"').to.equal(1);
+  });
+
   it('reserves space while loading, so the page does not jump', async () => {
     const article = await fixture<HelpArticle>(html`<help-article src="/fault/hang?key=theming"></help-article>`);
     expect(part(article, 'skeleton').getBoundingClientRect().height).to.be.greaterThan(200);

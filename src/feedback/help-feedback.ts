@@ -171,7 +171,7 @@ export class HelpFeedback extends LitElement {
   private client?: FeedbackClient;
   private connectedAt = performance.now();
   private summaryRun?: AbortController;
-  private focusAfterUpdate?: string;
+  private focusAfterUpdate?: string | string[];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -390,7 +390,7 @@ export class HelpFeedback extends LitElement {
     if (answer) this.prefill(answer);
     this.state = 'idle';
     this.errorStatus = undefined;
-    this.focusAfterUpdate = 'input[name="rating"]:checked, input[name="rating"]';
+    this.focusAfterUpdate = ['input[name="rating"]:checked', 'input[name="rating"]'];
   }
 
   /** Sends a failed answer again now. */
@@ -404,9 +404,16 @@ export class HelpFeedback extends LitElement {
 
   protected override updated(): void {
     if (this.focusAfterUpdate) {
-      const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate);
+      // The first selector that matches wins (one selector list would pick by document order).
+      const selectors = ([] as string[]).concat(this.focusAfterUpdate);
       this.focusAfterUpdate = undefined;
-      target?.focus();
+      for (const selector of selectors) {
+        const target = this.renderRoot.querySelector<HTMLElement>(selector);
+        if (target) {
+          target.focus();
+          break;
+        }
+      }
     }
   }
 

@@ -148,6 +148,8 @@ describe('<help-feedback>', () => {
     again.click();
     await el.updateComplete;
     expect(radio(el, 5).checked).to.equal(true);
+    // Focus returns to the reader's rating, so the arrow keys move on from it.
+    expect(root(el).activeElement).to.equal(radio(el, 5));
     await rate(el, 2);
     done = oneEvent(el, 'help-feedback-success');
     submitButton(el).click();

@@ -184,6 +184,19 @@ export class HelpArticle extends LitElement {
   private loading: Promise<void> = Promise.resolve();
   private pendingHash = true;
   private readonly onHashChange = () => this.revealHash(true);
+  // A link to the section the URL already names changes nothing, so no hashchange reopens it.
+  private readonly onLinkClick = (event: MouseEvent) => {
+    const link = (event.target as Element).closest?.('a[href^="#"]');
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const same = (a: string, b: string) => {
+      try {
+        return decodeURIComponent(a) === decodeURIComponent(b);
+      } catch {
+        return a === b;
+      }
+    };
+    if (location.hash && same(link.getAttribute('href') ?? '', location.hash)) this.revealHash(true);
+  };
 
   /** The article's id: attribute, else front matter, else the `src` file name. */
   get resolvedId(): string {
@@ -478,7 +491,7 @@ export class HelpArticle extends LitElement {
     const updated = model.meta.updated;
     // The article's own language (front matter, file name) may differ from the UI language.
     const contentLang = model.meta.lang ?? langFromSrc(this.src) ?? this.localize.lang;
-    return html`<article class=${model.long ? 'base long' : 'base'} part="base" lang=${this.localize.lang}>
+    return html`<article class=${model.long ? 'base long' : 'base'} part="base" lang=${this.localize.lang} @click=${this.onLinkClick}>
       <header class="header" part="header">
         ${this.articleTitle ? html`<h1 class="title" part="title" lang=${contentLang}>${this.articleTitle}</h1>` : nothing}
         ${updated

@@ -145,6 +145,20 @@ describe('<help-article>', () => {
     expect(panel(el, 'a').hasAttribute('hidden')).to.equal(true);
   });
 
+  it('opens a section again from a link to it when the URL already names it', async () => {
+    const el = await load(html`<help-article .markdown=${'Siehe [Zahlungsart ändern](#zahlungsart-ändern).\n\n## A\n\na\n\n## Zahlungsart ändern\n\nb'}></help-article>`);
+    const link = shadow(el).querySelector<HTMLAnchorElement>('.intro a')!;
+    link.click();
+    await oneEvent(window, 'hashchange');
+    await el.updateComplete;
+    toggles(el)[1].click(); // the reader closes it again
+    await el.updateComplete;
+    expect(panel(el, 'zahlungsart-ändern').hasAttribute('hidden')).to.equal(true);
+    link.click(); // same hash: no hashchange
+    await el.updateComplete;
+    expect(panel(el, 'zahlungsart-ändern').hasAttribute('hidden')).to.equal(false);
+  });
+
   it('keeps ids per article when two articles share a page', async () => {
     const wrap = await fixture(html`<div>
       <help-article .markdown=${'## Gleich\n\nA\n\n## Gleich\n\nB'}></help-article>

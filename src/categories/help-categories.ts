@@ -10,11 +10,15 @@ export function parseCategoryList(value: string | null | undefined): string[] {
   return [...new Set((value ?? '').split(',').map((s) => s.trim()).filter(Boolean))];
 }
 
-/** Fills `{slug}` and `{name}` of a category URL template; only http(s) and relative URLs pass. */
-export function categoryUrl(template: string, name: string): string | undefined {
+/**
+ * Fills `{slug}`, `{name}` and `{lang}` (the tags' language, e.g. `en`: category names differ per
+ * language) of a category URL template; only http(s) and relative URLs pass.
+ */
+export function categoryUrl(template: string, name: string, lang = 'de'): string | undefined {
   const filled = template
     .replace(/\{slug\}/g, encodeURIComponent(slugify(name)))
-    .replace(/\{name\}/g, encodeURIComponent(name));
+    .replace(/\{name\}/g, encodeURIComponent(name))
+    .replace(/\{lang\}/g, encodeURIComponent(lang.split('-')[0]));
   try {
     const url = new URL(filled, document.baseURI);
     return /^https?:$/.test(url.protocol) ? filled : undefined;
@@ -46,7 +50,7 @@ export class HelpCategories extends LitElement {
   /** Category names as an array (property), e.g. from front matter. */
   @property({ attribute: false }) items?: string[];
 
-  /** URL template for category links, e.g. `/kategorie/{slug}`; without it tags are plain text. */
+  /** URL template for category links, e.g. `/kategorie/{slug}` or `/{lang}/c/{slug}`; without it tags are plain text. */
   @property() href = '';
 
   /** Overrides the translated label ("Kategorien"). */
@@ -71,7 +75,7 @@ export class HelpCategories extends LitElement {
       <span class="label" part="label" id="label">${this.label || t('article:categories')}:</span>
       <ul part="list" aria-labelledby="label">
         ${names.map((name) => {
-          const url = this.href ? categoryUrl(this.href, name) : undefined;
+          const url = this.href ? categoryUrl(this.href, name, this.localize.lang) : undefined;
           return html`<li>
             ${url ? html`<a class="tag" part="tag" href=${url}>${name}</a>` : html`<span class="tag" part="tag">${name}</span>`}
           </li>`;

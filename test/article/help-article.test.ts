@@ -201,6 +201,12 @@ describe('<help-article>', () => {
     expect(tag.getAttribute('href')).to.equal('/kategorie/e-mails--sms');
   });
 
+  it('fills {lang} of category-href, so English tags lead to English category pages', async () => {
+    const el = await load(html`<help-article lang="en-GB" .markdown=${'---\ncategories: [Online booking]\n---\ntext'} category-href="/?category={slug}&lang={lang}"></help-article>`);
+    const tag = shadow(shadow(el).querySelector('help-categories')!).querySelector('a.tag')!;
+    expect(tag.getAttribute('href')).to.equal('/?category=online-booking&lang=en');
+  });
+
   it('speaks English with lang="en" and switches labels live, following an ancestor', async () => {
     const wrap = await fixture<HTMLDivElement>(html`<div lang="en"><help-article src=${SEED}></help-article></div>`);
     const el = wrap.querySelector('help-article')!;

@@ -4,12 +4,13 @@
 (function () {
   'use strict';
   var labels = {
-    de: { brand: 'Hilfe-Center', articles: 'Artikel nach Kategorie', home: 'Hilfe-Center', footer: '© 2026 Belbo · Online-Terminbuchung · Diese Demo lädt nichts von Drittanbietern.', all: 'Alle Kategorien', skip: 'Zum Artikel springen' },
-    en: { brand: 'Help Center', articles: 'Articles by category', home: 'Help Center', footer: '© 2026 Belbo · Online appointment booking · This demo loads nothing from third parties.', all: 'All categories', skip: 'Skip to article' },
+    de: { brand: 'Hilfe-Center', articles: 'Artikel nach Kategorie', home: 'Hilfe-Center', footer: '© 2026 Belbo · Online-Terminbuchung · Diese Demo lädt nichts von Drittanbietern.', all: 'Alle Kategorien', skip: 'Zum Artikel springen', homeLabel: 'Belbo Hilfe-Center, Startseite' },
+    en: { brand: 'Help Center', articles: 'Articles by category', home: 'Help Center', footer: '© 2026 Belbo · Online appointment booking · This demo loads nothing from third parties.', all: 'All categories', skip: 'Skip to article', homeLabel: 'Belbo Help Center, home' },
   };
   var params = new URLSearchParams(location.search);
   var lang = params.get('lang') === 'en' ? 'en' : 'de';
-  var articleId = params.get('article') || 'versandte-email-nicht-im-postfach';
+  var DEFAULT_ARTICLE = 'versandte-email-nicht-im-postfach';
+  var articleId = params.get('article') || DEFAULT_ARTICLE;
   var category = params.get('category');
   var index = [];
   var article = document.getElementById('article');
@@ -75,6 +76,9 @@
     document.querySelectorAll('[data-i18n]').forEach(function (el) {
       el.textContent = labels[lang][el.getAttribute('data-i18n')];
     });
+    document.querySelectorAll('[data-i18n-label]').forEach(function (el) {
+      el.setAttribute('aria-label', labels[lang][el.getAttribute('data-i18n-label')]);
+    });
     document.querySelectorAll('.lang-switch button').forEach(function (b) {
       b.setAttribute('aria-pressed', String(b.getAttribute('data-lang') === lang));
     });
@@ -100,6 +104,7 @@
   function showArticle() {
     // The page language drives the widget's labels; the article file follows it.
     var src = '/content/' + articleId + '.' + lang + '.md';
+    article.classList.remove('pending');
     preload(src);
     article.setAttribute('src', src);
     renderChrome();
@@ -110,6 +115,9 @@
       lang = b.getAttribute('data-lang');
       var url = new URL(location.href);
       url.searchParams.set('lang', lang);
+      // Category names (and so their slugs) differ per language: show all categories instead.
+      category = null;
+      url.searchParams.delete('category');
       history.replaceState(null, '', url);
       showArticle();
     });
@@ -119,18 +127,31 @@
     console.info('help-article-error', e.detail);
   });
 
+  var pickFromCategory = Boolean(category) && !params.get('article');
   fetch('/dist/content-index.json')
     .then(function (r) { return r.json(); })
     .then(function (data) {
       index = data;
-      if (!entry(articleId, lang)) {
-        articleId = 'versandte-email-nicht-im-postfach';
+      if (pickFromCategory) {
+        // A category page opens on the category's first article.
+        var first = index.filter(function (e) {
+          return e.lang === lang && e.categories.some(function (c) { return slug(c) === category; });
+        })[0];
+        if (first) articleId = first.id;
+        showArticle();
+      } else if (!entry(articleId, lang)) {
+        articleId = DEFAULT_ARTICLE;
         showArticle();
       } else {
         renderChrome();
       }
     })
-    .catch(function () { renderChrome(); });
-  // Set the article before the widget's script runs, so it fetches the right file once.
-  showArticle();
+    .catch(function () {
+      if (pickFromCategory) showArticle();
+      else renderChrome();
+    });
+  // Set the article before the widget's script runs, so it fetches the right file once. A category
+  // page without an article needs the index to know which one: the article stays hidden until then.
+  if (pickFromCategory) article.classList.add('pending');
+  else showArticle();
 })();

@@ -62,4 +62,24 @@ describe('demo pages', () => {
       assert.ok(events[0].detail.sections.length > 0, 'the article has sections');
     });
   }
+
+  it('/ leads from an English category tag to that category in English, opened on its first article', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}/?article=versandte-email-nicht-im-postfach&lang=en`);
+      await page.waitForFunction(() => document.querySelector('help-article')?.state === 'ready');
+      // Playwright's CSS selectors reach into the shadow roots.
+      await Promise.all([page.waitForURL(/category=/), page.click('help-categories a.tag:text-is("Emails")')]);
+      assert.match(page.url(), /\?category=emails&lang=en$/);
+      await page.waitForFunction(() => document.querySelector('help-article')?.state === 'ready');
+      const shown = await page.evaluate(() => ({
+        src: document.querySelector('help-article').getAttribute('src'),
+        nav: [...document.querySelectorAll('#article-nav h3')].map((h) => h.textContent),
+        lang: document.documentElement.lang,
+      }));
+      assert.deepEqual(shown, { src: '/content/terminerinnerungen-per-sms-und-e-mail.en.md', nav: ['Emails'], lang: 'en' });
+    } finally {
+      await page.close();
+    }
+  });
 });

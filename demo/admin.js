@@ -172,10 +172,6 @@ function renderArticleList() {
         a.dataset.article = entry.id;
         a.textContent = entry.title;
         if (entry.id === articleId) a.setAttribute('aria-current', 'page');
-        a.addEventListener('click', (event) => {
-          event.preventDefault();
-          showArticle(entry.id);
-        });
         li.append(a);
         return li;
       }),
@@ -271,6 +267,19 @@ document.addEventListener('help-feedback-error', (e) => logEvent('help-feedback-
 support.addEventListener('close', () => {
   if (support.returnValue === 'send') logEvent('support', `${articleId} · ${t('supportSend')}`);
   document.getElementById('support-form').reset();
+  // The button that opened the dialog was replaced by the thank-you: focus the help panel instead.
+  if (!panel.hidden) document.getElementById('help-panel-title').focus();
+});
+
+// Links to an article (the list above, and links between articles through article-href) open it in
+// the panel instead of loading the page again.
+document.addEventListener('click', (event) => {
+  const link = event.composedPath().find((node) => node instanceof HTMLAnchorElement);
+  const url = link && new URL(link.href, location.href);
+  if (!url || url.origin !== location.origin || url.pathname !== location.pathname || !url.searchParams.has('article')) return;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  showArticle(url.searchParams.get('article'));
 });
 
 // ---- Host controls ----

@@ -63,6 +63,24 @@ describe('demo pages', () => {
     });
   }
 
+  it('/demo/admin.html opens links between articles in its help panel and fits 320 px', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
+    try {
+      await page.goto(`${server.url}/demo/admin.html?help=open&article=online-buchung-einrichten`);
+      await page.waitForFunction(() => document.querySelector('help-article')?.state === 'ready');
+      const before = page.url();
+      await page.click('help-article a:text-is("Terminerinnerungen per SMS und E-Mail")');
+      await page.waitForFunction(() => document.querySelector('help-article')?.getAttribute('src') === '/content/terminerinnerungen-per-sms-und-e-mail.de.md');
+      await page.waitForFunction(() => document.querySelector('help-article')?.state === 'ready');
+      assert.equal(page.url(), before, 'the admin page stays where it is');
+      await page.click('#help-close');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0, 'no sideways scrolling at 320 px');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('/ leads from an English category tag to that category in English, opened on its first article', async () => {
     const page = await browser.newPage();
     try {

@@ -280,6 +280,9 @@ document.addEventListener('click', (event) => {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
   showArticle(url.searchParams.get('article'));
+  // A link to a part of the other article opens that section once the article is there.
+  const section = decodeURIComponent(url.hash.slice(1));
+  if (section) article.loadComplete.then(() => article.openSection(section));
 });
 
 // ---- Host controls ----

@@ -58,6 +58,8 @@ export function langFromSrc(src: string): string | undefined {
   return /\.([a-z]{2})(?:-[A-Za-z0-9]+)?\.(?:md|markdown|txt)$/i.exec(file)?.[1]?.toLowerCase();
 }
 
+const DEFAULT_TIMEOUT_MS = 10_000;
+
 const CHEVRON = html`<svg class="chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
   <path d="M4.2 6.2a.75.75 0 0 1 1.06 0L8 8.94l2.74-2.74a.75.75 0 1 1 1.06 1.06L8.53 10.53a.75.75 0 0 1-1.06 0L4.2 7.26a.75.75 0 0 1 0-1.06Z" fill="currentColor"/>
 </svg>`;
@@ -152,7 +154,7 @@ export class HelpArticle extends LitElement {
   @property() override lang!: string;
 
   /** Milliseconds to wait for `src` before showing a timeout message. */
-  @property({ type: Number, attribute: 'fetch-timeout' }) fetchTimeout = 10_000;
+  @property({ type: Number, attribute: 'fetch-timeout' }) fetchTimeout = DEFAULT_TIMEOUT_MS;
 
   /** Where ratings are posted; when set, the feedback control is shown under the article. */
   @property({ attribute: 'feedback-endpoint' }) feedbackEndpoint = '';
@@ -291,7 +293,16 @@ export class HelpArticle extends LitElement {
         let baseUrl = document.baseURI;
         if (source == null && this.src) {
           baseUrl = new URL(this.src, document.baseURI).href;
-          source = await fetchMarkdown(baseUrl, { signal: run.signal, timeoutMs: this.fetchTimeout });
+          // A missing, negative or non-numeric fetch-timeout falls back to the default.
+          const timeoutMs = Number.isFinite(this.fetchTimeout) && this.fetchTimeout > 0 ? this.fetchTimeout : DEFAULT_TIMEOUT_MS;
+          source = await fetchMarkdown(baseUrl, { signal: run.signal, timeoutMs });
+        }
+        if (source == null && document.readyState === 'loading' && !this.src) {
+          // Upgraded by a script without defer: the inline <script type="text/markdown"> below this
+          // tag is not parsed yet. Look again once the document is.
+          await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+          if (run.signal.aborted) return;
+          source = this.markdown ?? this.inlineMarkdown();
         }
         if (source == null) throw new ArticleLoadError('no-source');
         if (!source.trim()) throw new ArticleLoadError('empty');

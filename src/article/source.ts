@@ -29,7 +29,8 @@ export function looksLikeMarkdown(text: string, contentType = ''): boolean {
   if (NOT_TEXT.test(contentType)) return false;
   const head = text.slice(0, 2048).trimStart().toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || /^<head[\s>]/.test(head)) return false;
-  if (/^text\/html/i.test(contentType) && /<(?:body|head|title)[\s>]/.test(head)) return false;
+  // Served as HTML: a page (even without doctype or head) rather than markdown that starts with a tag.
+  if (/^text\/html/i.test(contentType) && (head.startsWith('<') || /<(?:body|head|title|script)[\s>]/.test(head))) return false;
   // Binary data decodes to NUL and replacement characters.
   const sample = text.slice(0, 4096);
   let odd = 0;

@@ -301,6 +301,14 @@ describe('<help-article>', () => {
       await el.loadComplete;
       expect(el.state).to.equal('ready');
     });
+
+    it('takes the default timeout for a fetch-timeout that is not a positive number', async () => {
+      for (const value of ['abc', '-5', '0']) {
+        const el = await fixture<HelpArticle>(html`<help-article src=${SEED} fetch-timeout=${value}></help-article>`);
+        await el.loadComplete;
+        expect(el.state, `fetch-timeout="${value}"`).to.equal('ready');
+      }
+    });
   });
 
   it('works from the script-tag bundle on a plain page without a module loader', async () => {
@@ -309,10 +317,11 @@ describe('<help-article>', () => {
     document.body.append(frame);
     try {
       await oneEvent(frame, 'load');
-      const win = frame.contentWindow as Window & { articleLoaded: Promise<{ title: string; sections: number }> };
+      const win = frame.contentWindow as Window & { articleLoaded: Promise<{ title: string; sections: number }>; inlineLoaded: Promise<string> };
       const result = await win.articleLoaded;
       expect(result.title).to.equal('Versandte E-Mail nicht im Postfach');
       expect(result.sections).to.equal(3);
+      expect(await win.inlineLoaded).to.equal('Inline');
       // The page's own script is classic (no type="module", no import map).
       const bundle = frame.contentDocument!.querySelector('script[src="/dist/help-article.js"]')!;
       expect(bundle.hasAttribute('type')).to.equal(false);

@@ -139,6 +139,10 @@ describe('source checks', () => {
     expect(looksLikeMarkdown('<!DOCTYPE html><html>', 'text/html')).to.equal(false);
     expect(looksLikeMarkdown('\u0000\u0001\u0002abc'.repeat(100), '')).to.equal(false);
     expect(looksLikeMarkdown('x', 'image/png')).to.equal(false);
+    // An app shell served as HTML, without doctype or head.
+    expect(looksLikeMarkdown('<div id="app"></div><script src="/app.js"></script>', 'text/html; charset=utf-8')).to.equal(false);
+    // Markdown that starts with a tag is still markdown when not served as HTML.
+    expect(looksLikeMarkdown('<div align="center">Logo</div>\n\n# Titel', 'text/markdown')).to.equal(true);
   });
 
   it('derives the article id from the src file name without language suffix', () => {

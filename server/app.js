@@ -34,6 +34,12 @@ export async function buildApp({ config, db, logger = false }) {
     // Only the configured proxies may name the client (X-Forwarded-For); with none, a client
     // cannot pick the address its rate limit counts under.
     trustProxy: config.trustProxy ?? false,
+    // Article ids may be 200 characters (Fastify's default allows 100 in a path parameter).
+    maxParamLength: 256,
+    // URLs Fastify cannot decode get the same error shape as every other bad request.
+    frameworkErrors: (error, request, reply) => {
+      reply.code(400).send({ error: 'bad-request', message: 'The URL is malformed.' });
+    },
   };
   const app = Fastify(options);
 

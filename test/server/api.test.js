@@ -331,6 +331,17 @@ describe('rate limit behind a reverse proxy (TRUST_PROXY)', () => {
 });
 
 describe('GET /api/articles/:articleId/feedback-summary', () => {
+  it('answers for the longest valid article id and with its own error shape for a malformed URL', async () => {
+    const articleId = `a${'b'.repeat(199)}`;
+    assert.equal((await postFeedback(server.url, validBody({ articleId }))).status, 201);
+    const long = await fetch(`${server.url}/api/articles/${articleId}/feedback-summary`);
+    assert.equal(long.status, 200);
+    assert.equal((await long.json()).count, 1);
+    const malformed = await fetch(`${server.url}/api/articles/%E0%A4%A/feedback-summary`);
+    assert.equal(malformed.status, 400);
+    assert.deepEqual(await malformed.json(), { error: 'bad-request', message: 'The URL is malformed.' });
+  });
+
   it('reports count, average and distribution, per scale when scales are mixed', async () => {
     const articleId = `summary-${crypto.randomUUID()}`;
     for (const [scale, rating] of [['stars', 5], ['stars', 4], ['stars', 4], ['thumbs', 2]]) {

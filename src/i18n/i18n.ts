@@ -3,6 +3,9 @@ import de from './de/index.js';
 import en from './en/index.js';
 import { warnOnce } from '../internal/dev.js';
 
+/** Labels of languages the widget has none for are shown in this one. */
+export const FALLBACK_LANGUAGE = 'de';
+
 /** The languages that ship complete with the widget. */
 export const BUILT_IN_LANGUAGES = ['de', 'en'] as const;
 
@@ -20,7 +23,7 @@ void i18n.init({
   ns: Object.keys(de),
   defaultNS: 'article',
   // `en-GB` → `en` → `de`; unknown languages end in German, the help center's own language.
-  fallbackLng: 'de',
+  fallbackLng: FALLBACK_LANGUAGE,
   supportedLngs: false,
   initAsync: false,
   returnNull: false,

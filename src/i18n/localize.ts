@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TFunction } from 'i18next';
-import { i18n, translator } from './i18n.js';
+import { i18n, translator, hasLanguage, FALLBACK_LANGUAGE } from './i18n.js';
 import { resolveLang } from '../internal/lang.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -63,7 +63,9 @@ export class LocalizeController implements ReactiveController {
     if (Number.isNaN(d.getTime())) return String(value);
     // The built-in languages format from their labels: the first Intl.DateTimeFormat of a page
     // loads locale data and cost ~100 ms of the article's first render on the demo site.
-    const months = [this.lang, this.lang.split('-')[0]]
+    // A language without labels shows German labels: its dates are German too, not the browser's.
+    const lang = hasLanguage(this.lang) ? this.lang : FALLBACK_LANGUAGE;
+    const months = [lang, lang.split('-')[0]]
       .map((lng) => i18n.getResource(lng, 'article', 'date.months') as string | undefined)
       .find(Boolean);
     if (months) {

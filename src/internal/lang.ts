@@ -3,6 +3,10 @@
  * roots, so an app that sets `lang` on its own shell is followed), else `<html lang>`.
  */
 export function resolveLang(el: HTMLElement, fallback = 'de'): string {
+  return normalize(findLang(el) || fallback);
+}
+
+function findLang(el: HTMLElement): string {
   if (el.lang) return el.lang;
   let node: Node | null = el.parentNode;
   while (node) {
@@ -12,5 +16,11 @@ export function resolveLang(el: HTMLElement, fallback = 'de'): string {
     }
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
-  return document.documentElement.lang || fallback;
+  return document.documentElement.lang;
+}
+
+// Language tags are case-insensitive (`EN`, `en-us`); labels are stored under `en`, `en-US`.
+function normalize(tag: string): string {
+  const [language, ...rest] = tag.trim().split('-');
+  return [language.toLowerCase(), ...rest.map((part) => (part.length === 2 ? part.toUpperCase() : part))].join('-');
 }

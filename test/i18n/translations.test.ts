@@ -50,6 +50,10 @@ describe('translations', () => {
     expect(await date('en-GB')).to.equal('Updated October 14, 2026');
     addTranslations('fr', { article: { updated: 'Mis à jour le {{date}}' } });
     expect(await date('fr')).to.equal('Mis à jour le 14 octobre 2026');
+    // Language tags are case-insensitive; a language without labels is German throughout.
+    expect(await date('EN')).to.equal('Updated October 14, 2026');
+    expect(await date('en-us')).to.equal('Updated October 14, 2026');
+    expect(await date('xx')).to.equal('Aktualisiert am 14. Oktober 2026');
   });
 
   it('overrides a built-in label live on elements already on the page', async () => {

@@ -60,6 +60,21 @@ export function langFromSrc(src: string): string | undefined {
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
+// The articles on the page. Two of them may have a section with the same id; like an id in a
+// document, a URL hash then belongs to the first of them.
+const connected = new Set<HelpArticle>();
+
+function ownsAnchor(article: HelpArticle, id: string): boolean {
+  let first: HelpArticle | undefined;
+  for (const other of connected) {
+    if (!other.hasAnchor(id)) continue;
+    const position = first ? other.compareDocumentPosition(first) : 0;
+    // `first` follows `other` in the same tree: `other` comes first (across shadow roots: page order of connection).
+    if (!first || (position & Node.DOCUMENT_POSITION_FOLLOWING && !(position & Node.DOCUMENT_POSITION_DISCONNECTED))) first = other;
+  }
+  return first === undefined || first === article;
+}
+
 const CHEVRON = html`<svg class="chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
   <path d="M4.2 6.2a.75.75 0 0 1 1.06 0L8 8.94l2.74-2.74a.75.75 0 1 1 1.06 1.06L8.53 10.53a.75.75 0 0 1-1.06 0L4.2 7.26a.75.75 0 0 1 0-1.06Z" fill="currentColor"/>
 </svg>`;
@@ -226,6 +241,7 @@ export class HelpArticle extends LitElement {
       if (!customElements.get(tag)) defineElement(tag, ctor);
     }
     window.addEventListener('hashchange', this.onHashChange);
+    connected.add(this);
     // Moved in the page while loading: the load was cancelled on disconnect, so start it again.
     if (this.hasUpdated && this.state === 'loading' && this.run?.signal.aborted) this.loading = this.load();
   }
@@ -233,6 +249,7 @@ export class HelpArticle extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+    connected.delete(this);
     this.run?.abort();
   }
 
@@ -384,6 +401,11 @@ export class HelpArticle extends LitElement {
     return holder?.getAttribute('data-section') ?? undefined;
   }
 
+  /** True when a section or heading of this article has the anchor `id`. */
+  hasAnchor(id: string): boolean {
+    return this.findSection(id) !== undefined;
+  }
+
   private revealHash(scroll: boolean): void {
     let id = '';
     try {
@@ -391,7 +413,7 @@ export class HelpArticle extends LitElement {
     } catch {
       return;
     }
-    if (id) void this.openSection(id, { scroll });
+    if (id && ownsAnchor(this, id)) void this.openSection(id, { scroll });
   }
 
   private toggle(id: string): void {

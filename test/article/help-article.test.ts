@@ -170,6 +170,20 @@ describe('<help-article>', () => {
     expect(b.sections.map((s) => s.id)).to.deep.equal(['gleich']);
   });
 
+  it('gives a hash that two articles share to the first of them, as with ids in a page', async () => {
+    const wrap = await fixture(html`<div>
+      <help-article collapsed .markdown=${'## Erste Schritte\n\nA'}></help-article>
+      <help-article collapsed .markdown=${'## Erste Schritte\n\nB'}></help-article>
+    </div>`);
+    const [first, second] = wrap.querySelectorAll('help-article');
+    await Promise.all([first.loadComplete, second.loadComplete]);
+    location.hash = 'erste-schritte';
+    await oneEvent(window, 'hashchange');
+    await Promise.all([first.updateComplete, second.updateComplete]);
+    expect(panel(first, 'erste-schritte').hasAttribute('hidden')).to.equal(false);
+    expect(panel(second, 'erste-schritte').hasAttribute('hidden')).to.equal(true);
+  });
+
   it('takes markdown from the property first, then src, then an inline script', async () => {
     const inline = await load(html`<help-article><script type="text/markdown"># Inline\n\nText</script></help-article>`);
     expect(inline.articleTitle).to.equal('Inline');

@@ -240,6 +240,10 @@ export const styles = css`
   .long .prose > .table {
     contain-intrinsic-size: auto calc(var(--rows, 1) * 2.25rem);
   }
+  /* Parts with many blocks come in groups (see groupBlocks): one box per group off screen. */
+  .long .prose > .blocks {
+    contain-intrinsic-size: auto 80rem;
+  }
 
   /* Article content */
   .prose {

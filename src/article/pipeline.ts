@@ -2,7 +2,7 @@ import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { boundMarkdown, splitChunks, LIMITS } from './limits.js';
 import { markdownToHtml } from './markdown.js';
 import { sanitizeHtml, SanitizerBlockedError, type LinkOptions } from './sanitize.js';
-import { splitSections, type ArticleParts } from './sections.js';
+import { groupBlocks, SectionSplitter, type ArticleParts } from './sections.js';
 
 /** Everything the element needs to show one article. */
 export interface ArticleModel extends ArticleParts {
@@ -38,13 +38,14 @@ function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-// Joins consecutive pieces while the group stays within chunkChars (a larger piece stays alone).
+// Joins consecutive pieces while the group stays within chunkChars and piecesPerGroup (a larger
+// piece stays alone). Thousands of tiny sections parse far slower per byte than prose.
 function groupPieces(pieces: string[]): string[][] {
   const groups: string[][] = [];
   let group: string[] = [];
   let size = 0;
   for (const piece of pieces) {
-    if (group.length && size + piece.length > LIMITS.chunkChars) {
+    if (group.length && (size + piece.length > LIMITS.chunkChars || group.length >= LIMITS.piecesPerGroup)) {
       groups.push(group);
       group = [];
       size = 0;
@@ -104,9 +105,11 @@ function renderGroup(group: string[], content: DocumentFragment, options: LinkOp
   }
 }
 
-function finish(prepared: Prepared, content: DocumentFragment, degraded: ArticleModel['degraded']): ArticleModel {
+function finish(prepared: Prepared, splitter: SectionSplitter, degraded: ArticleModel['degraded']): ArticleModel {
   const long = prepared.groups.length > 1 || prepared.tooLarge !== undefined;
-  return { meta: prepared.meta, problems: prepared.problems, degraded, long, ...splitSections(content) };
+  const parts = splitter.parts();
+  if (long) for (const part of [parts.intro, ...parts.sections.map((s) => s.body)]) groupBlocks(part);
+  return { meta: prepared.meta, problems: prepared.problems, degraded, long, ...parts };
 }
 
 /**
@@ -120,7 +123,10 @@ export function buildArticleSync(source: string, options: LinkOptions): ArticleM
     return undefined;
   }
   const content = document.createDocumentFragment();
-  return finish(prepared, content, renderGroup(prepared.groups[0], content, options) ?? prepared.degraded);
+  const degraded = renderGroup(prepared.groups[0], content, options) ?? prepared.degraded;
+  const splitter = new SectionSplitter();
+  splitter.add(content);
+  return finish(prepared, splitter, degraded);
 }
 
 /**
@@ -129,32 +135,36 @@ export function buildArticleSync(source: string, options: LinkOptions): ArticleM
  * policy, is kept as plain text.
  */
 export async function buildArticle(source: string, options: PipelineOptions): Promise<ArticleModel> {
+  const preparing = performance.now();
   const prepared = handedOver?.source === source ? handedOver.prepared : prepare(source);
   handedOver = undefined;
-  const content = document.createDocumentFragment();
+  const splitter = new SectionSplitter();
   if (prepared.tooLarge !== undefined) {
-    content.append(plainText(prepared.tooLarge));
-    return finish(prepared, content, 'too-large');
+    splitter.add(plainText(prepared.tooLarge));
+    return finish(prepared, splitter, 'too-large');
   }
   let degraded = prepared.degraded;
   const { groups } = prepared;
   const started = performance.now();
-  let sliceStart = started;
+  // Reading and bounding a long source is a slice of its own.
+  let sliceStart = preparing;
 
   for (let i = 0; i < groups.length; i++) {
     // Yield only once a slice of work is done: a yield per small chunk would hand the page a
     // rendering turn (style, layout, paint of the skeleton) several times for a short article.
-    if (i > 0 && performance.now() - sliceStart > LIMITS.sliceMs) {
+    if (performance.now() - sliceStart > LIMITS.sliceMs) {
       await yieldToPage();
       sliceStart = performance.now();
     }
     options.signal?.throwIfAborted();
     if (performance.now() - started > LIMITS.timeBudgetMs) {
-      content.append(plainText(groups.slice(i).flat().join('\n')));
+      splitter.add(plainText(groups.slice(i).flat().join('\n')));
       degraded = 'too-complex';
       break;
     }
-    degraded = renderGroup(groups[i], content, options) ?? degraded;
+    const piece = document.createDocumentFragment();
+    degraded = renderGroup(groups[i], piece, options) ?? degraded;
+    splitter.add(piece);
   }
-  return finish(prepared, content, degraded);
+  return finish(prepared, splitter, degraded);
 }

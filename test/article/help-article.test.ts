@@ -336,6 +336,8 @@ describe('<help-article>', () => {
       expect(result.title).to.equal('Versandte E-Mail nicht im Postfach');
       expect(result.sections).to.equal(3);
       expect(await win.inlineLoaded).to.equal('Inline');
+      // The README's global for script-tag pages.
+      expect(typeof (win as unknown as { HelpArticleWidget: { addTranslations: unknown } }).HelpArticleWidget.addTranslations).to.equal('function');
       // The page's own script is classic (no type="module", no import map).
       const bundle = frame.contentDocument!.querySelector('script[src="/dist/help-article.js"]')!;
       expect(bundle.hasAttribute('type')).to.equal(false);

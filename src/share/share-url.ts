@@ -18,10 +18,22 @@ export function resolveShareUrl(explicit?: string, doc: Document = document): st
   }
   const url = new URL(doc.location.href);
   url.hash = '';
-  for (const key of [...url.searchParams.keys()]) {
-    if (TRACKING.test(key)) url.searchParams.delete(key);
-  }
+  // Only the tracking pairs go; the rest of the query stays as written (URLSearchParams would
+  // re-encode it: `?flag` → `?flag=`, `%20` → `+`).
+  const kept = url.search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair && !TRACKING.test(safeDecode(pair.split('=')[0])));
+  url.search = kept.length ? `?${kept.join('&')}` : '';
   return url.href;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
 }
 
 /** The deep link of a section: the share URL with `#id`. */

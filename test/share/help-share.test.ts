@@ -139,6 +139,11 @@ describe('<help-share>', () => {
     history.replaceState(null, '', `${location.pathname}?utm_source=news&fbclid=abc&page=2#top`);
     restore.push(() => history.replaceState(null, '', before));
     expect(resolveShareUrl()).to.equal(`${location.origin}${location.pathname}?page=2`);
+    // The rest of the query stays exactly as written.
+    history.replaceState(null, '', `${location.pathname}?flag&q=a%20b&UTM_Medium=x&tag=a+b`);
+    expect(resolveShareUrl()).to.equal(`${location.origin}${location.pathname}?flag&q=a%20b&tag=a+b`);
+    history.replaceState(null, '', `${location.pathname}?gclid=1`);
+    expect(resolveShareUrl()).to.equal(`${location.origin}${location.pathname}`);
     const canonical = Object.assign(document.createElement('link'), { rel: 'canonical', href: 'https://hilfe.example.com/artikel/a' });
     document.head.append(canonical);
     restore.push(() => canonical.remove());

@@ -6,7 +6,7 @@ import { styles } from './help-article.styles.js';
 import { buildArticle, buildArticleSync, type ArticleModel } from './pipeline.js';
 import { SanitizerBlockedError, type LinkOptions } from './sanitize.js';
 import { fetchMarkdown, ArticleLoadError, type ArticleErrorReason } from './source.js';
-import { isValidArticleId } from '../internal/article-id.js';
+import { isValidArticleId, toArticleId } from '../internal/article-id.js';
 import { HelpCategories, parseCategoryList } from '../categories/help-categories.js';
 import { defineElement } from '../internal/define-element.js';
 import { widgetEvent } from '../internal/event.js';
@@ -215,9 +215,13 @@ export class HelpArticle extends LitElement {
     if (location.hash && same(link.getAttribute('href') ?? '', location.hash)) this.revealHash(true);
   };
 
-  /** The article's id: attribute, else front matter, else the `src` file name. */
+  /**
+   * The article's id: attribute, else front matter, else the `src` file name, else the title; a
+   * file name or title is made URL-safe (`zahlungsart-ändern` → `zahlungsart-aendern`).
+   */
   get resolvedId(): string {
-    return this.articleId || this.model?.meta.id || (this.src ? idFromSrc(this.src) : '');
+    if (this.articleId || this.model?.meta.id) return this.articleId || this.model!.meta.id!;
+    return toArticleId(this.src ? idFromSrc(this.src) : this.articleTitle.toLowerCase());
   }
 
   /** The article's title: front matter, else its first `#` heading. */

@@ -207,6 +207,8 @@ describe('<help-article>', () => {
     expect(el.categoryNames).to.deep.equal(['Drei', 'Vier']);
     const plain = await load(html`<help-article .markdown=${'# Nur Überschrift\n\nText'}></help-article>`);
     expect(plain.articleTitle).to.equal('Nur Überschrift');
+    // No id anywhere: a URL-safe one from the title, so the feedback control can still appear.
+    expect(plain.resolvedId).to.equal('nur-ueberschrift');
   });
 
   it('links categories with the category-href template, plain text without', async () => {

@@ -6,6 +6,7 @@ import { markdownToHtml } from '../../src/article/markdown.js';
 import { sanitizeHtml } from '../../src/article/sanitize.js';
 import { SectionSplitter, splitSections } from '../../src/article/sections.js';
 import { looksLikeMarkdown } from '../../src/article/source.js';
+import { toArticleId } from '../../src/internal/article-id.js';
 import { idFromSrc } from '../../src/article/help-article.js';
 
 const link = { baseUrl: 'https://help.example/content/a.de.md', lang: 'de' };
@@ -176,5 +177,13 @@ describe('source checks', () => {
   it('derives the article id from the src file name without language suffix', () => {
     expect(idFromSrc('/content/versandte-email-nicht-im-postfach.de.md')).to.equal('versandte-email-nicht-im-postfach');
     expect(idFromSrc('https://x.y/a/b.md?v=2#top')).to.equal('b');
+  });
+
+  it('makes a URL-safe article id from a file name or title that is not one', () => {
+    expect(toArticleId(idFromSrc('/content/zahlungsart-%C3%A4ndern.de.md'))).to.equal('zahlungsart-aendern');
+    expect(toArticleId('Café & Crème brûlée')).to.equal('Cafe-Creme-brulee');
+    expect(toArticleId('Größe')).to.equal('Groesse');
+    expect(toArticleId('日本語')).to.equal('');
+    expect(toArticleId('already-valid_id.v2')).to.equal('already-valid_id.v2');
   });
 });

@@ -217,6 +217,19 @@ export const styles = css`
       background-position: -100% 0;
     }
   }
+  /* Paper gets the article, not the controls (sections are opened for printing). */
+  @media print {
+    .toolbar,
+    .copy-link,
+    .chevron,
+    .footer {
+      display: none;
+    }
+    .section-body {
+      padding-inline-start: 0.25rem;
+    }
+  }
+
   @media (prefers-reduced-motion: reduce) {
     .bone {
       animation: none;

@@ -201,6 +201,17 @@ export class HelpArticle extends LitElement {
   private loading: Promise<void> = Promise.resolve();
   private pendingHash = true;
   private readonly onHashChange = () => this.revealHash(true);
+  // A printed article is the whole article: closed sections open for printing, then close again.
+  private openBeforePrint?: Set<string>;
+  private readonly onBeforePrint = () => {
+    if (!this.model || this.sections.every((s) => this.openIds.has(s.id))) return;
+    this.openBeforePrint = this.openIds;
+    this.openIds = new Set(this.sections.map((s) => s.id));
+  };
+  private readonly onAfterPrint = () => {
+    if (this.openBeforePrint) this.openIds = this.openBeforePrint;
+    this.openBeforePrint = undefined;
+  };
   // A link to the section the URL already names changes nothing, so no hashchange reopens it.
   private readonly onLinkClick = (event: MouseEvent) => {
     const link = (event.target as Element).closest?.('a[href^="#"]');
@@ -245,6 +256,8 @@ export class HelpArticle extends LitElement {
       if (!customElements.get(tag)) defineElement(tag, ctor);
     }
     window.addEventListener('hashchange', this.onHashChange);
+    window.addEventListener('beforeprint', this.onBeforePrint);
+    window.addEventListener('afterprint', this.onAfterPrint);
     connected.add(this);
     // Moved in the page while loading: the load was cancelled on disconnect, so start it again.
     if (this.hasUpdated && this.state === 'loading' && this.run?.signal.aborted) this.loading = this.load();
@@ -253,6 +266,8 @@ export class HelpArticle extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+    window.removeEventListener('beforeprint', this.onBeforePrint);
+    window.removeEventListener('afterprint', this.onAfterPrint);
     connected.delete(this);
     this.run?.abort();
   }

@@ -197,6 +197,12 @@ export const styles = css`
       transform: rotate(360deg);
     }
   }
+  @media print {
+    :host {
+      display: none;
+    }
+  }
+
   @media (prefers-reduced-motion: reduce) {
     .spinner {
       animation: none;

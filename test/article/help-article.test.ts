@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { HelpArticle } from '../../src/article/help-article.js';
 import { shadow } from '../support/helpers.js';
@@ -157,6 +157,25 @@ describe('<help-article>', () => {
     link.click(); // same hash: no hashchange
     await el.updateComplete;
     expect(panel(el, 'zahlungsart-ändern').hasAttribute('hidden')).to.equal(false);
+  });
+
+  it('prints every section and none of the controls, then closes what was closed', async () => {
+    const el = await load(html`<help-article collapsed share-url="https://example.com/" .markdown=${'## A\n\na\n\n## B\n\nb'}></help-article>`);
+    window.dispatchEvent(new Event('beforeprint'));
+    await el.updateComplete;
+    expect(panel(el, 'a').hasAttribute('hidden')).to.equal(false);
+    expect(panel(el, 'b').hasAttribute('hidden')).to.equal(false);
+    await emulateMedia({ media: 'print' });
+    try {
+      for (const selector of ['.copy-link', '[part="footer"]', '[part="toolbar"]']) {
+        expect(getComputedStyle(shadow(el).querySelector(selector)!).display, selector).to.equal('none');
+      }
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+    window.dispatchEvent(new Event('afterprint'));
+    await el.updateComplete;
+    expect(panel(el, 'a').hasAttribute('hidden')).to.equal(true);
   });
 
   it('keeps ids per article when two articles share a page', async () => {

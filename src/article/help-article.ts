@@ -59,6 +59,8 @@ export function langFromSrc(src: string): string | undefined {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+/** How long "Link kopiert" stays in the status region. */
+const COPIED_MS = 5000;
 
 // The articles on the page. Two of them may have a section with the same id; like an id in a
 // document, a URL hash then belongs to the first of them.
@@ -197,6 +199,7 @@ export class HelpArticle extends LitElement {
   @state() private openIds = new Set<string>();
   @state() private copied?: { id: string; ok: boolean };
 
+  private copiedTimer?: ReturnType<typeof setTimeout>;
   private run?: AbortController;
   private loading: Promise<void> = Promise.resolve();
   private pendingHash = true;
@@ -500,7 +503,15 @@ export class HelpArticle extends LitElement {
 
   private async copySectionLink(id: string): Promise<void> {
     const ok = await copyText(sectionUrl(id, this.shareUrl || undefined));
+    clearTimeout(this.copiedTimer);
+    // Empty the live region first: the same text set again is not announced again.
+    if (this.copied) {
+      this.copied = undefined;
+      await this.updateComplete;
+    }
     this.copied = { id, ok };
+    // The message leaves the reading order once it has been read out.
+    this.copiedTimer = setTimeout(() => (this.copied = undefined), COPIED_MS);
   }
 
   /** Share bar and feedback control under the article. */

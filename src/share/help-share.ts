@@ -127,7 +127,7 @@ export class HelpShare extends LitElement {
     if (!this.announce(target.id, data)) return;
     switch (target.id) {
       case 'copy':
-        this.showStatus(await copyText(data.url));
+        void this.showStatus(await copyText(data.url));
         break;
       case 'print':
         window.print();
@@ -142,8 +142,13 @@ export class HelpShare extends LitElement {
     }
   }
 
-  private showStatus(ok: boolean): void {
+  private async showStatus(ok: boolean): Promise<void> {
     clearTimeout(this.statusTimer);
+    // Empty the live region first: the same text set again is not announced again.
+    if (this.status) {
+      this.status = undefined;
+      await this.updateComplete;
+    }
     this.status = { ok, at: Date.now() };
     this.statusTimer = setTimeout(() => (this.status = undefined), STATUS_MS);
   }
@@ -195,7 +200,7 @@ export class HelpShare extends LitElement {
         ${ids.map((id) => html`<li>${this.renderTarget(id, data)}</li>`)}
       </ul>
       <span class="status ${this.status && !this.status.ok ? 'failed' : ''}" part="status" role="status">${message}</span>
-      <span class="visually-hidden" id="new-window">${t('share:newWindow')}</span>
+      <span id="new-window" hidden>${t('share:newWindow')}</span>
     </div>`;
   }
 }

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { HelpArticle } from '../../src/article/help-article.js';
@@ -157,6 +157,21 @@ describe('<help-article>', () => {
     link.click(); // same hash: no hashchange
     await el.updateComplete;
     expect(panel(el, 'zahlungsart-ändern').hasAttribute('hidden')).to.equal(false);
+  });
+
+  it('announces every copied section link, not only the first', async () => {
+    const el = await load(html`<help-article share-url="https://example.com/" .markdown=${'## A\n\na\n\n## B\n\nb'}></help-article>`);
+    const status = shadow(el).querySelector('[aria-live="polite"]')!;
+    const texts: string[] = [];
+    const watch = new MutationObserver(() => texts.push(status.textContent!.trim()));
+    watch.observe(status, { childList: true, characterData: true, subtree: true });
+    const [first, second] = shadow(el).querySelectorAll<HTMLButtonElement>('.copy-link');
+    first.click();
+    await waitUntil(() => texts.filter(Boolean).length === 1, 'first announcement');
+    second.click();
+    await waitUntil(() => texts.filter(Boolean).length === 2, 'second announcement');
+    watch.disconnect();
+    expect(texts[texts.length - 2]).to.equal('');
   });
 
   it('prints every section and none of the controls, then closes what was closed', async () => {

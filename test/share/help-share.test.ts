@@ -209,6 +209,14 @@ describe('<help-share>', () => {
     expect(status.getAttribute('role')).to.equal('status');
     expect(status.textContent).to.equal('Link kopiert');
     await expect(el).to.be.accessible();
+    // A second copy is announced again: the region empties and fills anew.
+    const texts: string[] = [];
+    const watch = new MutationObserver(() => texts.push(status.textContent!));
+    watch.observe(status, { childList: true, characterData: true, subtree: true });
+    control(el, 'copy')!.click();
+    await waitUntil(() => writes.length === 2 && texts.at(-1) === 'Link kopiert', 'copied again');
+    watch.disconnect();
+    expect(texts).to.include('');
   });
 
   it('falls back to execCommand when the Clipboard API refuses', async () => {

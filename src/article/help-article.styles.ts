@@ -77,14 +77,19 @@ export const styles = css`
     border-bottom: 1px solid var(--_border);
   }
 
+  .section-head {
+    display: flex;
+    align-items: center;
+    gap: 0.25rem;
+  }
   .section-heading {
+    flex: 1;
+    min-width: 0;
     margin: 0;
     font-family: var(--_heading-font);
     font-size: 1.1875em;
     line-height: 1.35;
     display: flex;
-    align-items: center;
-    gap: 0.25rem;
     scroll-margin-top: var(--help-scroll-margin, 1rem);
   }
 
@@ -126,7 +131,7 @@ export const styles = css`
     opacity: 0;
     transition: opacity 120ms ease;
   }
-  .section-heading:hover .copy-link,
+  .section-head:hover .copy-link,
   .copy-link:focus-visible {
     opacity: 1;
   }

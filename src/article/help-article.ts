@@ -582,16 +582,19 @@ export class HelpArticle extends LitElement {
       ${sections.map((s) => {
         const open = this.openIds.has(s.id);
         return html`<section class="section" part="section" data-section=${s.id} ?data-open=${open}>
-          <h2 class="section-heading" part="section-heading" id=${s.id}>
-            <button
-              class="section-toggle"
-              part="section-toggle"
-              aria-expanded=${open}
-              aria-controls=${`${s.id}--panel`}
-              @click=${() => this.toggle(s.id)}
-            >
-              ${CHEVRON}<span class="section-title" lang=${contentLang}>${s.title}</span>
-            </button>
+          <div class="section-head">
+            <h2 class="section-heading" part="section-heading" id=${s.id}>
+              <button
+                class="section-toggle"
+                part="section-toggle"
+                aria-expanded=${open}
+                aria-controls=${`${s.id}--panel`}
+                @click=${() => this.toggle(s.id)}
+              >
+                ${CHEVRON}<span class="section-title" lang=${contentLang}>${s.title}</span>
+              </button>
+            </h2>
+            <!-- Beside the heading, not in it: the heading's name is the section title alone. -->
             <button
               class="copy-link"
               part="section-link"
@@ -601,7 +604,7 @@ export class HelpArticle extends LitElement {
             >
               ${LINK_ICON}
             </button>
-          </h2>
+          </div>
           <div
             class="section-body prose"
             part="section-body"

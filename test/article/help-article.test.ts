@@ -159,6 +159,15 @@ describe('<help-article>', () => {
     expect(panel(el, 'zahlungsart-ändern').hasAttribute('hidden')).to.equal(false);
   });
 
+  it('names each section heading by its title alone (the copy-link button sits beside it)', async () => {
+    const el = await load(html`<help-article .markdown=${'## Eigene Regeln\n\na'}></help-article>`);
+    const heading = shadow(el).getElementById('eigene-regeln')!;
+    expect(heading.tagName).to.equal('H2');
+    expect(heading.textContent!.trim()).to.equal('Eigene Regeln');
+    expect(heading.querySelector('.copy-link')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('announces every copied section link, not only the first', async () => {
     const el = await load(html`<help-article share-url="https://example.com/" .markdown=${'## A\n\na\n\n## B\n\nb'}></help-article>`);
     const status = shadow(el).querySelector('[aria-live="polite"]')!;

@@ -197,6 +197,17 @@ export const styles = css`
       transform: rotate(360deg);
     }
   }
+  /* High contrast keeps borders but drops fills: the chosen thumb or face gets the system's
+     selection colours so it still stands out. */
+  @media (forced-colors: active) {
+    .choice .option input:checked + label {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+      border-color: Highlight;
+    }
+  }
+
   @media print {
     :host {
       display: none;

@@ -81,6 +81,34 @@ describe('demo pages', () => {
     }
   });
 
+  it('shows the chosen thumb or face in high-contrast mode (forced colours)', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.emulateMedia({ forcedColors: 'active' });
+      await page.goto(`${server.url}/`);
+      await page.waitForFunction(() => customElements.get('help-feedback'));
+      const result = await page.evaluate(async () => {
+        const el = document.createElement('help-feedback');
+        el.setAttribute('feedback-endpoint', '/api/feedback');
+        el.setAttribute('article-id', 'forced-colours');
+        el.setAttribute('feedback-scale', 'faces');
+        document.body.append(el);
+        await el.updateComplete;
+        el.shadowRoot.querySelector('label[for="rating-2"]').click();
+        await el.updateComplete;
+        const background = (value) => getComputedStyle(el.shadowRoot.querySelector(`label[for="rating-${value}"]`)).backgroundColor;
+        const probe = document.body.appendChild(Object.assign(document.createElement('div'), { style: 'background: Canvas' }));
+        return { forced: matchMedia('(forced-colors: active)').matches, chosen: background(2), other: background(1), canvas: getComputedStyle(probe).backgroundColor };
+      });
+      assert.ok(result.forced, 'forced colours are on');
+      // High contrast paints every box with Canvas: the chosen one must not look like the rest.
+      assert.notEqual(result.chosen, result.canvas, JSON.stringify(result));
+      assert.notEqual(result.chosen, result.other, JSON.stringify(result));
+    } finally {
+      await page.close();
+    }
+  });
+
   it('/ leads from an English category tag to that category in English, opened on its first article', async () => {
     const page = await browser.newPage();
     try {

@@ -17,6 +17,23 @@ const darkScheme = css`
     color-scheme: dark;
 `;
 
+// Light defaults: the standard look, and paper (a dark page prints light).
+const lightScheme = css`
+    --_text: var(--help-color-text, #1f2933);
+    --_muted: var(--help-color-muted, #5b6670);
+    --_surface: var(--help-color-surface, #ffffff);
+    --_surface-alt: var(--help-color-surface-alt, #f5f7f9);
+    --_border: var(--help-color-border, #dde3e8);
+    --_accent: var(--help-color-accent, #0b63ce);
+    --_accent-text: var(--help-color-accent-contrast, #ffffff);
+    --_danger: var(--help-color-danger, #b42318);
+    --_success: var(--help-color-success, #1a7f37);
+    --_note: var(--help-color-note, #0b63ce);
+    --_tip: var(--help-color-tip, #1a7f37);
+    --_warning: var(--help-color-warning, #9a6700);
+    color-scheme: light;
+`;
+
 /**
  * Design tokens shared by every element. Each `--help-*` custom property can be set by the host
  * (on the element or any ancestor); the `--_*` internals pick the host value or the default for
@@ -34,20 +51,7 @@ export const tokens = css`
     --_max-width: var(--help-max-width, 48rem);
     --_focus: var(--help-color-focus, var(--_accent));
 
-    --_text: var(--help-color-text, #1f2933);
-    --_muted: var(--help-color-muted, #5b6670);
-    --_surface: var(--help-color-surface, #ffffff);
-    --_surface-alt: var(--help-color-surface-alt, #f5f7f9);
-    --_border: var(--help-color-border, #dde3e8);
-    --_accent: var(--help-color-accent, #0b63ce);
-    --_accent-text: var(--help-color-accent-contrast, #ffffff);
-    --_danger: var(--help-color-danger, #b42318);
-    --_success: var(--help-color-success, #1a7f37);
-    --_note: var(--help-color-note, #0b63ce);
-    --_tip: var(--help-color-tip, #1a7f37);
-    --_warning: var(--help-color-warning, #9a6700);
-
-    color-scheme: light;
+    ${lightScheme}
     font-family: var(--_font);
     font-size: var(--_font-size);
     line-height: var(--_line-height);
@@ -61,6 +65,15 @@ export const tokens = css`
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
       ${darkScheme}
+    }
+  }
+
+  /* Paper is white: a dark page or theme="dark" prints with the light colours. */
+  @media print {
+    :host,
+    :host([theme]),
+    :host(:not([theme='light'])) {
+      ${lightScheme}
     }
   }
 

@@ -159,6 +159,18 @@ describe('theming', () => {
     expect(contrast(style(bar).backgroundColor, style(root(bar).querySelector('[part="label"]')!).color)).to.be.greaterThan(4.5);
   });
 
+  it('prints dark text on white even with theme="dark" or a dark system setting', async () => {
+    const { article } = await ready(await fixture<HelpArticle>(html`<help-article theme="dark" share="none" .markdown=${ARTICLE}></help-article>`));
+    await emulateMedia({ media: 'print', colorScheme: 'dark' });
+    try {
+      const fg = style(part(article, 'intro')).color;
+      expect(luminance(fg), 'text').to.be.lessThan(0.1);
+      expect(luminance(style(article).backgroundColor), 'surface').to.be.greaterThan(0.9);
+    } finally {
+      await emulateMedia({ media: 'screen', colorScheme: 'light' });
+    }
+  });
+
   it('follows prefers-color-scheme unless theme="light" pins it', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div>
       <help-article id="auto" share-url="https://example.com/" .markdown=${ARTICLE}></help-article>

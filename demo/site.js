@@ -4,8 +4,8 @@
 (function () {
   'use strict';
   var labels = {
-    de: { brand: 'Hilfe-Center', articles: 'Artikel nach Kategorie', home: 'Hilfe-Center', footer: '© 2026 Belbo · Online-Terminbuchung · Diese Demo lädt nichts von Drittanbietern.', all: 'Alle Kategorien', skip: 'Zum Artikel springen', homeLabel: 'Belbo Hilfe-Center, Startseite' },
-    en: { brand: 'Help Center', articles: 'Articles by category', home: 'Help Center', footer: '© 2026 Belbo · Online appointment booking · This demo loads nothing from third parties.', all: 'All categories', skip: 'Skip to article', homeLabel: 'Belbo Help Center, home' },
+    de: { brand: 'Hilfe-Center', articles: 'Artikel nach Kategorie', home: 'Hilfe-Center', footer: '© 2026 Belbo · Online-Terminbuchung · Diese Demo lädt nichts von Drittanbietern.', all: 'Alle Kategorien', skip: 'Zum Artikel springen', homeLabel: 'Belbo Hilfe-Center, Startseite', crumbs: 'Sie sind hier' },
+    en: { brand: 'Help Center', articles: 'Articles by category', home: 'Help Center', footer: '© 2026 Belbo · Online appointment booking · This demo loads nothing from third parties.', all: 'All categories', skip: 'Skip to article', homeLabel: 'Belbo Help Center, home', crumbs: 'You are here' },
   };
   var params = new URLSearchParams(location.search);
   var lang = params.get('lang') === 'en' ? 'en' : 'de';

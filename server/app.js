@@ -35,7 +35,7 @@ export async function buildApp({ config, db, logger = false }) {
     // cannot pick the address its rate limit counts under.
     trustProxy: config.trustProxy ?? false,
     // Article ids may be 200 characters (Fastify's default allows 100 in a path parameter).
-    maxParamLength: 256,
+    routerOptions: { maxParamLength: 256 },
     // URLs Fastify cannot decode get the same error shape as every other bad request.
     frameworkErrors: (error, request, reply) => {
       reply.code(400).send({ error: 'bad-request', message: 'The URL is malformed.' });

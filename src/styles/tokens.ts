@@ -30,7 +30,7 @@ const lightScheme = css`
     --_success: var(--help-color-success, #1a7f37);
     --_note: var(--help-color-note, #0b63ce);
     --_tip: var(--help-color-tip, #1a7f37);
-    --_warning: var(--help-color-warning, #9a6700);
+    --_warning: var(--help-color-warning, #8a5c00);
     color-scheme: light;
 `;
 

@@ -3,10 +3,12 @@
 // dev-mode warning) and the article renders.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../server/start.js';
 
 const executablePath = process.env.CHROME_PATH || '/usr/lib/chromium/chromium';
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const args = [
   '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -27,7 +29,7 @@ describe('demo pages', () => {
   });
 
   for (const pagePath of ['/', '/demo/admin.html']) {
-    it(`${pagePath} loads only from its own origin, logs no warning or error, and renders the article`, async () => {
+    it(`${pagePath} loads only from its own origin, logs no warning or error, renders the article and passes axe`, async () => {
       const page = await browser.newPage();
       const foreign = [];
       const console_ = [];
@@ -54,7 +56,13 @@ describe('demo pages', () => {
       // Let late requests (feedback summary, lazy images) start before judging.
       await page.waitForLoadState('networkidle');
       const events = await page.evaluate(() => window.__articleEvents);
+      // axe checks the page with the widgets' open shadow roots.
+      await page.addScriptTag({ path: axePath });
+      const violations = await page.evaluate(async () =>
+        (await window.axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      );
       await page.close();
+      assert.deepEqual(violations, [], `axe: ${violations.join(' | ')}`);
 
       assert.deepEqual(foreign, [], `requests to another origin: ${foreign.join(', ')}`);
       assert.deepEqual(console_, [], `console warnings/errors: ${console_.join(' | ')}`);

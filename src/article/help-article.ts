@@ -567,6 +567,7 @@ export class HelpArticle extends LitElement {
           .items=${this.categoryNames}
           href=${this.categoryHref}
           lang=${this.localize.lang}
+          tag-lang=${contentLang}
           theme=${this.theme ?? nothing}
         ></help-categories>
       </header>

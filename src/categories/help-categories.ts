@@ -56,6 +56,9 @@ export class HelpCategories extends LitElement {
   /** Overrides the translated label ("Kategorien"). */
   @property() label = '';
 
+  /** Language of the category names when it differs from the UI's (`lang`), e.g. `de`. */
+  @property({ attribute: 'tag-lang' }) tagLang = '';
+
   /** Colour scheme: `light`, `dark` or unset (follows the reader's system). */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
@@ -73,7 +76,7 @@ export class HelpCategories extends LitElement {
     const { t } = this.localize;
     return html`<div class="base" part="base">
       <span class="label" part="label" id="label">${this.label || t('article:categories')}:</span>
-      <ul part="list" aria-labelledby="label">
+      <ul part="list" aria-labelledby="label" lang=${this.tagLang || nothing}>
         ${names.map((name) => {
           const url = this.href ? categoryUrl(this.href, name, this.localize.lang) : undefined;
           return html`<li>

@@ -260,6 +260,14 @@ describe('<help-article>', () => {
     expect(tag.getAttribute('href')).to.equal('/kategorie/e-mails--sms');
   });
 
+  it('marks category names with the article\'s language when the UI speaks another', async () => {
+    const el = await load(html`<help-article lang="en" .markdown=${'---\nlang: de\ncategories: [Allgemein]\n---\ntext'}></help-article>`);
+    const categories = shadow(el).querySelector('help-categories')!;
+    await (categories as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(shadow(categories).querySelector('[part="list"]')!.getAttribute('lang')).to.equal('de');
+    expect(shadow(categories).querySelector('[part="label"]')!.textContent).to.equal('Categories:');
+  });
+
   it('fills {lang} of category-href, so English tags lead to English category pages', async () => {
     const el = await load(html`<help-article lang="en-GB" .markdown=${'---\ncategories: [Online booking]\n---\ntext'} category-href="/?category={slug}&lang={lang}"></help-article>`);
     const tag = shadow(shadow(el).querySelector('help-categories')!).querySelector('a.tag')!;

@@ -217,16 +217,10 @@ export class HelpArticle extends LitElement {
   };
   // A link to the section the URL already names changes nothing, so no hashchange reopens it.
   private readonly onLinkClick = (event: MouseEvent) => {
-    const link = (event.target as Element).closest?.('a[href^="#"]');
+    const link = (event.target as Element).closest?.<HTMLAnchorElement>('a[href^="#"]');
     if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const same = (a: string, b: string) => {
-      try {
-        return decodeURIComponent(a) === decodeURIComponent(b);
-      } catch {
-        return a === b;
-      }
-    };
-    if (location.hash && same(link.getAttribute('href') ?? '', location.hash)) this.revealHash(true);
+    // `link.hash` is percent-encoded like `location.hash` (`#zahlungsart-%C3%A4ndern`).
+    if (location.hash && link.hash === location.hash) this.revealHash(true);
   };
 
   /**
@@ -234,7 +228,8 @@ export class HelpArticle extends LitElement {
    * file name or title is made URL-safe (`zahlungsart-ändern` → `zahlungsart-aendern`).
    */
   get resolvedId(): string {
-    if (this.articleId || this.model?.meta.id) return this.articleId || this.model!.meta.id!;
+    const given = this.articleId || this.model?.meta.id;
+    if (given) return given;
     return toArticleId(this.src ? idFromSrc(this.src) : this.articleTitle.toLowerCase());
   }
 

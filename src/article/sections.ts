@@ -79,13 +79,6 @@ export class SectionSplitter {
   }
 }
 
-/** Splits a whole article's sanitized content at once (see SectionSplitter). */
-export function splitSections(content: DocumentFragment): ArticleParts {
-  const splitter = new SectionSplitter();
-  splitter.add(content);
-  return splitter.parts();
-}
-
 /**
  * Wraps every `size` consecutive top-level nodes of a long article's part in a `div.blocks`: the
  * browser then skips what is off screen as a few boxes instead of one box per paragraph

@@ -4,7 +4,7 @@ import { readFrontMatter } from '../../src/article/front-matter.js';
 import { boundMarkdown, splitChunks, LIMITS } from '../../src/article/limits.js';
 import { markdownToHtml } from '../../src/article/markdown.js';
 import { sanitizeHtml } from '../../src/article/sanitize.js';
-import { SectionSplitter, splitSections } from '../../src/article/sections.js';
+import { SectionSplitter } from '../../src/article/sections.js';
 import { looksLikeMarkdown } from '../../src/article/source.js';
 import { toArticleId } from '../../src/internal/article-id.js';
 import { idFromSrc } from '../../src/article/help-article.js';
@@ -101,13 +101,25 @@ describe('sanitizeHtml', () => {
   });
 });
 
-describe('splitSections', () => {
+/** A fragment of the given markup, as the sanitizer hands it over. */
+function fragmentOf(markup: string): DocumentFragment {
+  const div = document.createElement('div');
+  div.innerHTML = markup;
+  const fragment = document.createDocumentFragment();
+  fragment.append(...div.childNodes);
+  return fragment;
+}
+
+/** The parts of an article handed to one splitter in the given pieces. */
+function split(...pieces: string[]) {
+  const splitter = new SectionSplitter();
+  for (const piece of pieces) splitter.add(fragmentOf(piece));
+  return splitter.parts();
+}
+
+describe('SectionSplitter', () => {
   it('takes a leading h1 as heading, content before the first h2 as intro, and numbers duplicate ids', () => {
-    const div = document.createElement('div');
-    div.innerHTML = '<h1>T</h1><p>intro</p><h2>A</h2><p>a</p><h3>Sub</h3><h2>A</h2><p>b</p>';
-    const fragment = document.createDocumentFragment();
-    fragment.append(...div.childNodes);
-    const parts = splitSections(fragment);
+    const parts = split('<h1>T</h1><p>intro</p><h2>A</h2><p>a</p><h3>Sub</h3><h2>A</h2><p>b</p>');
     expect(parts.heading).to.equal('T');
     expect(parts.intro.textContent).to.equal('intro');
     expect(parts.sections.map((s) => s.id)).to.deep.equal(['a', 'a-1']);
@@ -115,28 +127,14 @@ describe('splitSections', () => {
   });
 
   it('keeps headings after the last allowed section as headings with ids inside it', () => {
-    const div = document.createElement('div');
-    div.innerHTML = Array.from({ length: LIMITS.maxSections + 2 }, (_, i) => `<h2>S${i}</h2><p>${i}</p>`).join('');
-    const fragment = document.createDocumentFragment();
-    fragment.append(...div.childNodes);
-    const { sections } = splitSections(fragment);
+    const { sections } = split(Array.from({ length: LIMITS.maxSections + 2 }, (_, i) => `<h2>S${i}</h2><p>${i}</p>`).join(''));
     expect(sections.length).to.equal(LIMITS.maxSections);
     const last = sections[sections.length - 1];
     expect([...last.body.querySelectorAll('h2')].map((h) => h.id)).to.deep.equal([`s${LIMITS.maxSections}`, `s${LIMITS.maxSections + 1}`]);
   });
 
   it('splits an article handed over in pieces like the whole (ids stay unique across pieces)', () => {
-    const piece = (markup: string) => {
-      const div = document.createElement('div');
-      div.innerHTML = markup;
-      const fragment = document.createDocumentFragment();
-      fragment.append(...div.childNodes);
-      return fragment;
-    };
-    const splitter = new SectionSplitter();
-    splitter.add(piece('<h1>T</h1><p>intro</p><h2>A</h2><p>a</p>'));
-    splitter.add(piece('<p>more a</p><h2>A</h2><p>b</p>'));
-    const parts = splitter.parts();
+    const parts = split('<h1>T</h1><p>intro</p><h2>A</h2><p>a</p>', '<p>more a</p><h2>A</h2><p>b</p>');
     expect(parts.heading).to.equal('T');
     expect(parts.sections.map((s) => s.id)).to.deep.equal(['a', 'a-1']);
     expect(parts.sections[0].body.textContent).to.equal('amore a');

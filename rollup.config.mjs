@@ -1,41 +1,38 @@
-// Builds three outputs:
+// Builds:
 // - dist/help-article.js: the script-tag bundle (IIFE, everything inside, minified, production Lit);
-// - dist/esm/: ES modules for bundlers, dependencies external, dev-mode warnings stripped;
+// - dist/esm/: ES modules for bundlers, the four libraries external, dev-mode warnings stripped;
 // - dist/esm-dev/: the same with dev-mode warnings (picked by the `development` export condition);
-// - dist/vendor/: the ES build's dependencies as browser modules, for pages that use an import map
+// - dist/vendor/: the ES build's libraries as browser modules, for pages that use an import map
 //   instead of a bundler (the admin demo).
+// The feedback wire contract (server/contract.js, part of the collector package) is bundled into
+// every build: the widget package never depends on the collector at run time.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import esbuild from 'rollup-plugin-esbuild';
 
 const ts = () => esbuild({ tsconfig: 'tsconfig.json', target: 'es2022', include: /\.ts$/ });
 const production = () =>
   replace({ preventAssignment: false, delimiters: ['', ''], values: { 'export const DEV_MODE = true;': 'export const DEV_MODE = false;' } });
-// Lit's css`` templates ship as written; in the production builds their comments and
-// indentation go (about 4 KB minified). Spaces before ':' stay: they matter in selectors.
-const compactCss = () => ({
-  name: 'compact-css',
-  transform(code, id) {
-    if (!/\.styles\.ts$|[\\/]styles[\\/]tokens\.ts$/.test(id)) return null;
-    const compacted = code.replace(/css`([^`]*)`/g, (_, text) => {
-      const css = text
-        .replace(/\/\*[\s\S]*?\*\//g, '')
-        .replace(/\s+/g, ' ')
-        .replace(/\s*([{};,>])\s*/g, '$1')
-        .replace(/:\s+/g, ':')
-        .trim();
-      return `css\`${css}\``;
-    });
-    return { code: compacted, map: null };
-  },
-});
+// Lit's css`` templates ship as written; lightningcss drops their comments and indentation.
+// html`` templates stay as written, so a server render and the browser's see the same strings.
+const compactCss = () =>
+  minifyLiterals({ include: ['src/**/*.ts'], failOnError: true, options: { shouldMinify: () => false } });
 const external = (id) => /^(lit|@lit|marked|dompurify|i18next)(\/|$)/.test(id);
 const esm = (dir, plugins) => ({
   input: { index: 'src/index.ts', define: 'src/define.ts' },
   external,
   plugins: [...plugins, ts()],
-  output: { dir, format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
+  output: {
+    dir,
+    format: 'es',
+    preserveModules: true,
+    preserveModulesRoot: 'src',
+    sourcemap: true,
+    // The contract lives in the collector's folder; in the build it is one module of the widget's own.
+    entryFileNames: (chunk) => (chunk.facadeModuleId?.endsWith('/server/contract.js') ? 'contract.js' : '[name].js'),
+  },
 });
 
 export default [
@@ -47,7 +44,7 @@ export default [
       format: 'iife',
       name: 'HelpArticleWidget',
       sourcemap: true,
-      plugins: [terser({ ecma: 2020, module: false, compress: { passes: 2 }, format: { comments: false } })],
+      plugins: [terser({ ecma: 2020, module: false, compress: { passes: 2 }, format: { comments: false, ascii_only: true } })],
     },
   },
   esm('dist/esm', [production(), compactCss()]),
@@ -60,7 +57,7 @@ export default [
       i18next: 'i18next',
     },
     plugins: [nodeResolve({ browser: true, exportConditions: ['production'] })],
-    output: { dir: 'dist/vendor', format: 'es', entryFileNames: '[name].js', plugins: [terser({ module: true })] },
+    output: { dir: 'dist/vendor', format: 'es', entryFileNames: '[name].js', plugins: [terser({ module: true, format: { ascii_only: true } })] },
   },
   esm('dist/esm-dev', []),
 ];

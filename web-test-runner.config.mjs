@@ -2,23 +2,38 @@
 // project's tsconfig (Lit's legacy decorators), Lit's dev build (the `development` condition).
 // A real feedback collector runs beside the test server; tests learn its URL from
 // `window.__collector` (injected into every test page).
+import fs from 'node:fs';
+import path from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { startServer } from './server/start.js';
+import { startServer } from 'help-feedback-collector';
 import { faultMiddleware } from './test/support/fault-middleware.mjs';
+import { buildIndex } from './scripts/content-index.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/lib/chromium/chromium';
 
 let collector;
 
-// esbuild would re-transpile every .js it serves, the built bundles too (slow, and not the bytes
-// users get): leave dist/ alone.
-const typescript = esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' });
-const transformSource = typescript.transform.bind(typescript);
-typescript.transform = (context) => (context.path.startsWith('/dist/') ? undefined : transformSource(context));
+// The script-tag tests load the built bundle: refuse to test a missing or stale one, loudly.
+function assertFreshBundle() {
+  const bundle = 'dist/help-article.js';
+  const newest = (dir) =>
+    fs.readdirSync(dir, { withFileTypes: true }).reduce((t, e) => {
+      const p = path.join(dir, e.name);
+      return Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+    }, 0);
+  const sources = Math.max(newest('src'), fs.statSync('server/contract.js').mtimeMs);
+  if (!fs.existsSync(bundle) || fs.statSync(bundle).mtimeMs < sources) {
+    throw new Error(`${bundle} is missing or older than src/: run \`npm run build\` first (npm test does).`);
+  }
+}
+
+// TypeScript only: without an explicit `target` the plugin leaves .js alone, so the built bundles
+// are served as the bytes users get. Decorator settings come from the tsconfig.
+const typescript = esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' });
 
 export default {
-  files: ['test/**/*.test.ts'],
+  files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   // One test page at a time: a second page would be a background tab (no animation frames).
   concurrency: 1,
@@ -54,8 +69,16 @@ export default {
   plugins: [
     typescript,
     {
+      // The article index, made from content/ on request: no build needed for it.
+      name: 'content-index',
+      async serve(context) {
+        if (context.path === '/dist/content-index.json') return { body: JSON.stringify(await buildIndex('content')), type: 'json' };
+      },
+    },
+    {
       name: 'feedback-collector',
       async serverStart() {
+        assertFreshBundle();
         collector = await startServer({ corsOrigins: '*', rateLimitMax: 100000 });
       },
       async serverStop() {

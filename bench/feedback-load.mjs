@@ -90,7 +90,7 @@ async function load(url) {
 }
 
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedback-bench-'));
-const collector = await spawnServer(['server/index.js'], {
+const collector = await spawnServer(['server/bin/help-feedback-collector.js'], {
   PORT: '0',
   HOST: '127.0.0.1',
   FEEDBACK_DB: path.join(tempDir, 'feedback.sqlite'),

@@ -9,14 +9,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startServer } from '../server/start.js';
+import { startServer } from 'help-feedback-collector';
+import { registerSite } from '../scripts/lib/site.mjs';
 import { launch, blockExternal } from './lib/browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '12' }, out: { type: 'string', default: path.join(root, 'bench/results/page-impact.md') } } });
 const RUNS = Number(args.runs);
 
-const server = await startServer();
+const server = await startServer({ extend: registerSite });
 const browser = await launch();
 
 const OBSERVE = () => {
@@ -91,7 +92,7 @@ const lines = [
   '',
   `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${os.cpus()[0]?.model ?? ''}, ${os.cpus().length} cores (shared); Node ${process.version}; Chromium headless, 1280×900, loopback (no network latency)`,
   `- Command: \`npm run build && node bench/page-impact.mjs\` (${RUNS} runs per variant, interleaved, after one warm-up pair; fresh browser context per run, so no HTTP cache)`,
-  '- Widget: the page as served by `node server/index.js` (script-tag bundle, `defer`, article fetched from `/content/`). Static: the same HTML with the script removed and `<help-article>` replaced by the article markup the widget rendered (light DOM, without the widget\'s styles).',
+  '- Widget: the page as served by `npm start` (script-tag bundle, `defer`, article fetched from `/content/`). Static: the same HTML with the script removed and `<help-article>` replaced by the article markup the widget rendered (light DOM, without the widget\'s styles).',
   '- Article: time of `help-article-load` since navigation start (static: DOMContentLoaded). FCP/LCP from PerformanceObserver; CLS = sum of layout-shift values without recent input, observed until 800 ms after load.',
   `- Requests that tried to leave 127.0.0.1: ${blocked.length ? blocked.join(', ') : 'none'}`,
   '',

@@ -1,7 +1,7 @@
 // The Belbo admin UI embedding the help widget through the ES module build: the host drives
 // language and theme, and listens to the widget's events. Query parameters for screenshots:
 // ?help=open&article=<id>&lang=en&theme=dark
-import '/dist/esm/define.js';
+import { FEEDBACK_SCALES, isLowRating } from '/dist/esm/define.js';
 
 const LABELS = {
   de: {
@@ -231,17 +231,12 @@ function logEvent(name, text) {
   while (log.children.length > 30) log.lastElementChild.remove();
 }
 
-// A low rating: stars 1–2, or the lowest answer of thumbs and faces.
-function isLowRating({ rating, scale }) {
-  return scale === 'stars' ? rating <= 2 : rating <= 1;
-}
-
 let supportShownFor = '';
 function offerSupport(payload) {
   const key = `${payload.articleId}:${payload.submissionId ?? ''}:${payload.rating}`;
   if (support.open || supportShownFor === key) return;
   supportShownFor = key;
-  const max = payload.scale === 'stars' ? 5 : payload.scale === 'faces' ? 3 : 2;
+  const max = FEEDBACK_SCALES[payload.scale];
   document.getElementById('support-context').textContent = t('supportContext')
     .replace('{title}', article.articleTitle || payload.articleId)
     .replace('{rating}', String(payload.rating))
@@ -252,14 +247,14 @@ function offerSupport(payload) {
 // ---- The widget's events, as an app integration listens to them ----
 document.addEventListener('help-article-load', (e) => logEvent('help-article-load', `${e.detail.articleId} · ${e.detail.sections.length} sections`));
 document.addEventListener('help-article-error', (e) => logEvent('help-article-error', `${e.detail.articleId} · ${e.detail.reason}`));
-document.addEventListener('help-section-toggle', (e) => logEvent('help-section-toggle', `${e.detail.id} → ${e.detail.open ? 'open' : 'closed'}`));
-document.addEventListener('help-share', (e) => logEvent('help-share', `${e.detail.target} · ${e.detail.url}`));
+document.addEventListener('help-article-toggle', (e) => logEvent('help-article-toggle', `${e.detail.id} → ${e.detail.open ? 'open' : 'closed'}`));
+document.addEventListener('help-share-select', (e) => logEvent('help-share-select', `${e.detail.target} · ${e.detail.url}`));
 for (const type of ['help-feedback-send', 'help-feedback-success']) {
   document.addEventListener(type, (e) => {
     const payload = e.detail?.payload;
     if (!payload) return;
     logEvent(type, `${payload.articleId} · ${payload.rating}/${payload.scale}`);
-    if (isLowRating(payload)) offerSupport(payload);
+    if (isLowRating(payload.scale, payload.rating)) offerSupport(payload);
   });
 }
 document.addEventListener('help-feedback-error', (e) => logEvent('help-feedback-error', JSON.stringify(e.detail?.reason ?? e.detail ?? '')));

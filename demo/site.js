@@ -15,8 +15,9 @@
   var index = [];
   var article = document.getElementById('article');
 
+  // The widget's own slugs, so category links match the tags' {slug}.
   function slug(text) {
-    return text.trim().toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+    return window.HelpArticleWidget.slugify(text);
   }
 
   function entry(id, l) {

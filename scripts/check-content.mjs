@@ -56,7 +56,7 @@ async function readFolder(dir, problems) {
       continue;
     }
     const [, id, lang] = match;
-    const parsed = await parseArticle(readFileSync(path, 'utf8'));
+    const parsed = await parseArticle(readFileSync(path, 'utf8'), lang);
     articles.set(`${id}.${lang}`, { id, lang, name, path, parsed });
   }
   return articles;

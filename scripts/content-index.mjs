@@ -18,7 +18,7 @@ export async function buildIndex(dir) {
   for (const name of readdirSync(dir).sort()) {
     const match = FILE_NAME.exec(name);
     if (!match) continue;
-    const { frontMatter, sections } = await parseArticle(readFileSync(join(dir, name), 'utf8'));
+    const { frontMatter, sections } = await parseArticle(readFileSync(join(dir, name), 'utf8'), match[2]);
     const data = frontMatter.data;
     entries.push({
       id: data.id ?? match[1],

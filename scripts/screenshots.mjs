@@ -2,11 +2,12 @@
 // Usage: node scripts/screenshots.mjs [outDir]   (builds nothing: run `npm run build` first)
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { startServer } from '../server/start.js';
+import { startServer } from 'help-feedback-collector';
+import { registerSite } from './lib/site.mjs';
 
 const out = process.argv[2] ?? 'docs';
 mkdirSync(out, { recursive: true });
-const server = await startServer({ rateLimitMax: 1000 });
+const server = await startServer({ rateLimitMax: 1000, extend: registerSite });
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || '/usr/lib/chromium/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],

@@ -1,20 +1,17 @@
 /**
  * The HTTP layer: `buildApp({config, db})` returns a ready-to-listen Fastify instance with the
- * feedback API, the admin export and the demo's static files. It never listens by itself.
+ * feedback API and the admin export. It never listens by itself, and serves no files: a site
+ * that wants its pages on the same origin registers its own routes on the instance.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import crypto from 'node:crypto';
 import Fastify from 'fastify';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import { ownOrigins } from './config.js';
 import { COLUMNS } from './db.js';
-import { ARTICLE_ID_PATTERN, validateFeedback } from './validate.js';
+import { ARTICLE_ID_PATTERN, LIMITS, ROUTES, validateFeedback } from './contract.js';
 
-/** Largest accepted POST body in bytes. */
-export const BODY_LIMIT = 2048;
+const BODY_LIMIT = LIMITS.bodyBytes;
 
 /**
  * @param {object} options
@@ -91,7 +88,7 @@ export async function buildApp({ config, db, logger = false }) {
   });
 
   await app.register(feedbackRoutes, { db, rateLimit: config.rateLimit });
-  app.get('/api/articles/:articleId/feedback-summary', async (request, reply) => {
+  app.get(ROUTES.summary, async (request, reply) => {
     const { articleId } = /** @type {{articleId: string}} */ (request.params);
     if (!ARTICLE_ID_PATTERN.test(articleId)) {
       return reply.code(400).send({ error: 'invalid', field: 'articleId', message: 'articleId is not a valid id' });
@@ -100,8 +97,6 @@ export async function buildApp({ config, db, logger = false }) {
     return db.summary(articleId);
   });
   if (config.adminToken) await app.register(adminRoutes, { db, token: config.adminToken });
-
-  registerStatic(app, config.projectRoot);
   return app;
 }
 
@@ -122,7 +117,7 @@ async function feedbackRoutes(app, { db, rateLimit: limit }) {
   });
 
   app.post(
-    '/api/feedback',
+    ROUTES.feedback,
     {
       bodyLimit: BODY_LIMIT,
       config: { rateLimit: { max: limit.max, timeWindow: limit.windowMs } },
@@ -235,37 +230,4 @@ function corsOriginCheck(config, app) {
     }
     callback(null, origin !== undefined && allowed !== null && allowed.has(origin));
   };
-}
-
-/**
- * Serves the demo page and the built widget from the project folders that exist at start.
- * `node_modules/` and anything else in the project root stay private.
- * @param {import('fastify').FastifyInstance} app
- * @param {string} projectRoot
- */
-function registerStatic(app, projectRoot) {
-  const roots = [
-    { dir: 'demo', prefix: '/demo/' },
-    { dir: 'content', prefix: '/content/' },
-    { dir: 'dist', prefix: '/dist/' },
-  ].filter(({ dir }) => fs.existsSync(path.join(projectRoot, dir)));
-
-  roots.forEach(({ dir, prefix }, index) => {
-    app.register(fastifyStatic, {
-      root: path.join(projectRoot, dir),
-      prefix,
-      // Only the first registration may add reply.sendFile.
-      decorateReply: index === 0,
-      index: ['index.html'],
-      redirect: true,
-      setHeaders: (/** @type {import('fastify').FastifyReply} */ reply, /** @type {string} */ filePath) => {
-        if (filePath.endsWith('.md')) reply.header('content-type', 'text/markdown; charset=utf-8');
-      },
-    });
-  });
-
-  if (roots[0]?.dir === 'demo') {
-    app.get('/', (request, reply) => reply.sendFile('index.html', path.join(projectRoot, 'demo')));
-    app.get('/demo', (request, reply) => reply.redirect('/demo/', 301));
-  }
 }

@@ -6,10 +6,6 @@
  */
 import net from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** Absolute path of the project root (the folder that holds `server/`). */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Thrown for an environment variable that cannot be used; the message is one line. */
 export class ConfigError extends Error {
@@ -30,29 +26,16 @@ export class ConfigError extends Error {
  * @property {{max: number, windowMs: number}} rateLimit Allowed POSTs per client address and window.
  * @property {string[] | null} trustProxy Proxy addresses (IP, CIDR or proxy-addr's `loopback`,
  *   `linklocal`, `uniquelocal`) whose `X-Forwarded-For` names the client; `null` trusts no header.
- * @property {string} projectRoot Folder holding `demo/`, `content/` and `dist/`.
  */
-
-/** Environment variables this module understands, for error messages and the harness. */
-export const ENV_NAMES = Object.freeze([
-  'PORT',
-  'HOST',
-  'FEEDBACK_DB',
-  'CORS_ORIGINS',
-  'FEEDBACK_ADMIN_TOKEN',
-  'RATE_LIMIT_MAX',
-  'RATE_LIMIT_WINDOW_MS',
-  'TRUST_PROXY',
-]);
 
 /**
  * Builds a validated, frozen configuration from environment variables.
  * Unset and empty variables take their defaults.
  * @param {Record<string, string | undefined>} [env]
- * @param {{projectRoot?: string}} [options]
+ * @param {{cwd?: string}} [options] `cwd` is the folder a relative `FEEDBACK_DB` is resolved against.
  * @returns {Readonly<Config>}
  */
-export function loadConfig(env = process.env, { projectRoot = PROJECT_ROOT } = {}) {
+export function loadConfig(env = process.env, { cwd = process.cwd() } = {}) {
   const value = (/** @type {string} */ name) => {
     const raw = env[name];
     return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
@@ -60,7 +43,7 @@ export function loadConfig(env = process.env, { projectRoot = PROJECT_ROOT } = {
 
   const port = parseInteger('PORT', value('PORT'), 8000, 0, 65535);
   const host = parseHost(value('HOST') ?? '127.0.0.1');
-  const dbFile = parseDbFile(value('FEEDBACK_DB') ?? 'data/feedback.sqlite', projectRoot);
+  const dbFile = parseDbFile(value('FEEDBACK_DB') ?? 'data/feedback.sqlite', cwd);
   const corsOrigins = parseOrigins(value('CORS_ORIGINS'));
   const adminToken = parseToken(env.FEEDBACK_ADMIN_TOKEN);
   const max = parseInteger('RATE_LIMIT_MAX', value('RATE_LIMIT_MAX'), 30, 1, Number.MAX_SAFE_INTEGER);
@@ -80,7 +63,6 @@ export function loadConfig(env = process.env, { projectRoot = PROJECT_ROOT } = {
     adminToken,
     rateLimit: Object.freeze({ max, windowMs }),
     trustProxy: parseTrustProxy(value('TRUST_PROXY')),
-    projectRoot,
   });
 }
 
@@ -122,12 +104,12 @@ function parseHost(raw) {
 
 /**
  * @param {string} raw
- * @param {string} projectRoot
+ * @param {string} cwd
  */
-function parseDbFile(raw, projectRoot) {
+function parseDbFile(raw, cwd) {
   if (raw === ':memory:') return raw;
   if (raw.includes('\0')) throw new ConfigError('FEEDBACK_DB is invalid: the path contains a NUL character.');
-  return path.resolve(projectRoot, raw);
+  return path.resolve(cwd, raw);
 }
 
 /**

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { SCALES } from './validate.js';
+import { SCALES } from './contract.js';
 
 /**
  * Schema migrations; entry `i` upgrades `PRAGMA user_version` from `i` to `i + 1`.
@@ -44,7 +44,7 @@ export const COLUMNS = Object.freeze([
 ]);
 
 /**
- * @typedef {import('./validate.js').Feedback} Feedback
+ * @typedef {import('./contract.js').Feedback} Feedback
  * @typedef {{created: boolean, updated: boolean, revision: number}} UpsertResult
  * @typedef {{count: number, average: number | null, distribution: Record<string, number>}} ScaleSummary
  * @typedef {{articleId: string, count: number, average: number | null, distribution: Record<string, number>,

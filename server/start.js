@@ -10,7 +10,7 @@
  *     rateLimitMax?: number,      // POSTs per client address and window; default 30
  *     rateLimitWindowMs?: number, // default 60000
  *     trustProxy?: string[],      // proxies whose X-Forwarded-For names the client; default none
- *     projectRoot?: string,       // folder with demo/, content/, dist/; default: this project
+ *     extend?: (app) => Promise<void>, // registers more routes (a site's pages) before listening
  *     logger?: boolean | object,  // Fastify logger options; default false
  *   }): Promise<{
  *     url: string,                // e.g. 'http://127.0.0.1:43817' (no trailing slash)
@@ -58,7 +58,7 @@ import { buildApp } from './app.js';
  * @param {number} [options.rateLimitMax]
  * @param {number} [options.rateLimitWindowMs]
  * @param {string[]} [options.trustProxy]
- * @param {string} [options.projectRoot]
+ * @param {(app: import('fastify').FastifyInstance) => Promise<void>} [options.extend]
  * @param {boolean | object} [options.logger]
  * @returns {Promise<RunningServer>}
  */
@@ -74,8 +74,8 @@ export async function startServer(options = {}) {
     RATE_LIMIT_WINDOW_MS: options.rateLimitWindowMs === undefined ? undefined : String(options.rateLimitWindowMs),
     TRUST_PROXY: options.trustProxy?.join(','),
   };
-  const config = loadConfig(env, options.projectRoot ? { projectRoot: options.projectRoot } : {});
-  const running = await listen(config, { logger: options.logger });
+  const config = loadConfig(env);
+  const running = await listen(config, { logger: options.logger, extend: options.extend });
   return {
     ...running,
     async close() {
@@ -88,15 +88,16 @@ export async function startServer(options = {}) {
 /**
  * Opens the database, builds the app and listens, all from a validated configuration.
  * @param {Readonly<import('./config.js').Config>} config
- * @param {{logger?: boolean | object}} [options]
+ * @param {{logger?: boolean | object, extend?: (app: import('fastify').FastifyInstance) => Promise<void>}} [options]
  * @returns {Promise<RunningServer>}
  */
-export async function listen(config, { logger = false } = {}) {
+export async function listen(config, { logger = false, extend } = {}) {
   const db = openDatabase(config.dbFile);
   /** @type {import('fastify').FastifyInstance} */
   let app;
   try {
     app = await buildApp({ config, db, logger });
+    if (extend) await extend(app);
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     db.close();

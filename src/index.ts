@@ -1,4 +1,6 @@
 // Classes, helpers and types, without registering any tag (import `help-article-widget` for that).
+export { HelpElement } from './internal/help-element.js';
+export type { HelpEventName, HelpEventDetail } from './internal/help-element.js';
 export { HelpArticle, idFromSrc } from './article/help-article.js';
 export type {
   ArticleLoadDetail,
@@ -7,18 +9,27 @@ export type {
   SectionInfo,
   ArticleState,
 } from './article/help-article.js';
-export type { ArticleErrorReason } from './article/source.js';
+export type { ArticleErrorReason } from './article/fetch-markdown.js';
 export { HelpCategories } from './categories/help-categories.js';
 export { HelpShare, canShareNatively } from './share/help-share.js';
 export type { ShareDetail } from './share/help-share.js';
 export { SHARE_TARGETS, DEFAULT_SHARE_TARGETS, parseShareTargets, shareHref } from './share/targets.js';
 export type { ShareTarget, ShareTargetId, ShareData } from './share/targets.js';
-export { resolveShareUrl } from './share/share-url.js';
+export { resolveShareUrl } from './internal/page-url.js';
 export { HelpFeedback, isLowRating } from './feedback/help-feedback.js';
-export type { FeedbackSendDetail, FeedbackSuccessDetail, FeedbackErrorDetail, FeedbackState, FeedbackSection } from './feedback/help-feedback.js';
-export type { FeedbackPayload, FeedbackAnswer, FeedbackScale, FeedbackReason, StorageKind, StorageLike } from './feedback/feedback-storage.js';
-export { addTranslations, BUILT_IN_LANGUAGES, i18n } from './i18n/i18n.js';
-export type { Translations } from './i18n/i18n.js';
-export { slugify } from './article/slug.js';
-export { LIMITS } from './article/limits.js';
+export type { FeedbackSendDetail, FeedbackSuccessDetail, FeedbackErrorDetail, FeedbackState } from './feedback/help-feedback.js';
+export type { FeedbackPayload, FeedbackAnswer, FeedbackScale, FeedbackReason } from './feedback/wire.js';
+export { LIMITS as FEEDBACK_LIMITS, SCALES as FEEDBACK_SCALES, REASONS as FEEDBACK_REASONS } from './feedback/wire.js';
+export type { StorageKind, StorageLike } from './feedback/feedback-storage.js';
+export { addTranslations, BUILT_IN_LANGUAGES, FALLBACK_LANGUAGE, i18n } from './i18n/i18n.js';
+export type { Translation, PartialTranslation, TranslationKey } from './i18n/translation.js';
+export { slugify } from './internal/slug.js';
+export { LIMITS, LINK_SCHEMES } from './pipeline/index.js';
 export { defineElement } from './internal/define-element.js';
+
+import type { SectionInfo } from './article/help-article.js';
+import type { PartialTranslation } from './i18n/translation.js';
+/** @deprecated The sections were never sent; removed in 0.3. */
+export type FeedbackSection = SectionInfo;
+/** @deprecated Renamed `PartialTranslation`; removed in 0.3. */
+export type Translations = PartialTranslation;

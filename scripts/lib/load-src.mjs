@@ -10,13 +10,15 @@ import { Marked } from 'marked';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const ENTRY = `
-export { readFrontMatter, isValidArticleId } from './src/article/front-matter.ts';
-export { slugify, Slugger } from './src/article/slug.ts';
+export { readFrontMatter } from './src/pipeline/front-matter.ts';
+export { slugify, Slugger } from './src/internal/slug.ts';
+export { default as de } from './src/i18n/de/index.ts';
+export { default as en } from './src/i18n/en/index.ts';
 `;
 
 let loading;
 
-/** Bundles `src/article/front-matter.ts` and `src/article/slug.ts` once and imports the result. */
+/** Bundles `src/pipeline/front-matter.ts` and `src/internal/slug.ts` once and imports the result. */
 export function loadSrc() {
   loading ??= (async () => {
     const result = await build({
@@ -71,15 +73,16 @@ function countNewlines(text) {
  * (each with its 1-based `line` in the file) and the top-level headings with the ids the
  * widget gives them.
  */
-export async function parseArticle(source) {
-  const { readFrontMatter, slugify, Slugger } = await loadSrc();
+export async function parseArticle(source, lang = 'de') {
+  const { readFrontMatter, slugify, Slugger, ...labels } = await loadSrc();
   const normalized = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const frontMatter = readFrontMatter(normalized);
   const hasFrontMatter = /^---[ \t]*\n/.test(normalized);
   const tokens = new Marked({ gfm: true }).lexer(frontMatter.body);
   annotateLines(tokens, frontMatter.bodyLine + 1);
 
-  const slugger = new Slugger();
+  // The id of an empty heading is a word in the article's language, as in the widget.
+  const slugger = new Slugger((labels[frontMatter.data.lang ?? lang] ?? labels.de).article.emptyHeadingId);
   const headings = tokens
     .filter((t) => t.type === 'heading')
     .map((t) => {

@@ -49,28 +49,8 @@ export const styles = css`
     padding-bottom: 0.25rem;
   }
 
-  .link-button {
-    font: inherit;
+  .toolbar .link-button {
     font-size: 0.875em;
-    color: var(--_accent);
-    background: none;
-    border: 0;
-    padding: 0.25rem 0.375rem;
-    border-radius: calc(var(--_radius) / 2);
-    cursor: pointer;
-  }
-  .link-button:hover {
-    text-decoration: underline;
-  }
-
-  .button {
-    font: inherit;
-    color: var(--_accent-text);
-    background: var(--_accent);
-    border: 0;
-    border-radius: var(--_radius);
-    padding: 0.5rem 1rem;
-    cursor: pointer;
   }
 
   .section {
@@ -193,6 +173,17 @@ export const styles = css`
   }
   .error-title {
     font-weight: 650;
+  }
+  .error .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    margin-top: 0.75rem;
+  }
+  .home-link {
+    color: var(--_accent);
+    text-underline-offset: 0.15em;
   }
 
   .skeleton {
@@ -340,7 +331,6 @@ export const styles = css`
     background: none;
   }
   .prose pre.fallback {
-    white-space: pre-wrap;
     font-family: var(--_font);
   }
   .prose blockquote {
@@ -409,8 +399,5 @@ export const styles = css`
     font-weight: 650;
     color: var(--_callout);
     margin: 0 0 0.25rem !important;
-  }
-  :host([theme='dark']) .callout-title {
-    color: var(--_callout);
   }
 `;

@@ -1,21 +1,26 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { LocalizeController } from '../i18n/localize.js';
-import { tokens } from '../styles/tokens.js';
+import { HelpElement } from '../internal/help-element.js';
+import { controls } from '../styles/controls.js';
 import { styles } from './help-article.styles.js';
-import { buildArticle, buildArticleSync, type ArticleModel } from './pipeline.js';
-import { SanitizerBlockedError, type LinkOptions } from './sanitize.js';
-import { fetchMarkdown, ArticleLoadError, type ArticleErrorReason } from './source.js';
-import { isValidArticleId, toArticleId } from '../internal/article-id.js';
+import type { ArticleModel, PipelineOptions } from '../pipeline/index.js';
+import { SanitizerBlockedError } from '../pipeline/index.js';
+import type { ArticleErrorReason } from './fetch-markdown.js';
+import { ArticleLoader, type ArticleState, type LoadOutcome } from './article-loader.js';
+import { AnchorController } from './anchors.js';
+import { PrintSectionsController } from './print-sections.js';
+import { idFromSrc, isValidArticleId, langFromSrc, toArticleId } from '../internal/article-id.js';
 import { HelpCategories, parseCategoryList } from '../categories/help-categories.js';
-import { defineElement } from '../internal/define-element.js';
-import { widgetEvent } from '../internal/event.js';
 import { warnOnce } from '../internal/dev.js';
-import { resolveLang } from '../internal/lang.js';
-import { copyText } from '../share/clipboard.js';
-import { sectionUrl } from '../share/share-url.js';
+import { copyText } from '../internal/clipboard.js';
+import { LiveStatusController } from '../internal/live-status.js';
+import { sectionUrl } from '../internal/page-url.js';
+import { httpUrl } from '../internal/url.js';
 import { HelpShare } from '../share/help-share.js';
 import { HelpFeedback } from '../feedback/help-feedback.js';
+
+export { idFromSrc };
+export type { ArticleState };
 
 /** A section as the host sees it in events and the `sections` property. */
 export interface SectionInfo {
@@ -37,45 +42,16 @@ export interface ArticleErrorDetail {
   status?: number;
 }
 
-/** Detail of `help-section-toggle`. */
+/** Detail of `help-article-toggle` (and of its old name `help-section-toggle`). */
 export interface SectionToggleDetail {
   id: string;
   open: boolean;
 }
 
-/** Loading state of the element, reflected as the `state` attribute for styling. */
-export type ArticleState = 'idle' | 'loading' | 'ready' | 'error';
-
-/** The article id from a `src` URL: file name without extension and language suffix. */
-export function idFromSrc(src: string): string {
-  const file = src.split(/[?#]/)[0].split('/').pop() ?? '';
-  return decodeURIComponent(file).replace(/\.(?:md|markdown|txt)$/i, '').replace(/\.[a-z]{2}(?:-[A-Za-z0-9]+)?$/, '');
-}
-
-/** The language suffix of an article file name (`x.de.md` → `de`), if it has one. */
-export function langFromSrc(src: string): string | undefined {
-  const file = src.split(/[?#]/)[0].split('/').pop() ?? '';
-  return /\.([a-z]{2})(?:-[A-Za-z0-9]+)?\.(?:md|markdown|txt)$/i.exec(file)?.[1]?.toLowerCase();
-}
-
 const DEFAULT_TIMEOUT_MS = 10_000;
-/** How long "Link kopiert" stays in the status region. */
-const COPIED_MS = 5000;
 
-// The articles on the page. Two of them may have a section with the same id; like an id in a
-// document, a URL hash then belongs to the first of them.
-const connected = new Set<HelpArticle>();
-
-function ownsAnchor(article: HelpArticle, id: string): boolean {
-  let first: HelpArticle | undefined;
-  for (const other of connected) {
-    if (!other.hasAnchor(id)) continue;
-    const position = first ? other.compareDocumentPosition(first) : 0;
-    // `first` follows `other` in the same tree: `other` comes first (across shadow roots: page order of connection).
-    if (!first || (position & Node.DOCUMENT_POSITION_FOLLOWING && !(position & Node.DOCUMENT_POSITION_DISCONNECTED))) first = other;
-  }
-  return first === undefined || first === article;
-}
+/** The id of a section's panel: `:` never occurs in a heading's id, so the two cannot clash. */
+const panelId = (id: string) => `${id}:panel`;
 
 const CHEVRON = html`<svg class="chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
   <path d="M4.2 6.2a.75.75 0 0 1 1.06 0L8 8.94l2.74-2.74a.75.75 0 1 1 1.06 1.06L8.53 10.53a.75.75 0 0 1-1.06 0L4.2 7.26a.75.75 0 0 1 0-1.06Z" fill="currentColor"/>
@@ -91,7 +67,8 @@ const LINK_ICON = html`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidd
  *
  * @fires help-article-load - The article is rendered; detail `{articleId, title, sections}`.
  * @fires help-article-error - The article could not be (fully) shown; detail `{articleId, reason, status?}`.
- * @fires help-section-toggle - The reader opened or closed a section; detail `{id, open}`.
+ * @fires help-article-toggle - The reader opened or closed a section; detail `{id, open}`.
+ * @fires help-section-toggle - Deprecated name of `help-article-toggle` (sent as well until 0.3).
  *
  * @csspart base - The article wrapper.
  * @csspart header - Title, date and categories.
@@ -107,7 +84,10 @@ const LINK_ICON = html`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidd
  * @csspart section-link - The "copy link to this section" button.
  * @csspart footer - Share bar and feedback control.
  * @csspart callout - Note, tip and warning boxes.
- * @csspart error - The error message box.
+ * @csspart error - The error message box (the article cannot be shown).
+ * @csspart notice - The notice above an article shown partly as plain text.
+ * @csspart retry-button - "Erneut versuchen" in the error box.
+ * @csspart home-link - The link to the help center's home in the error box (with `home-href`).
  * @csspart skeleton - The placeholder shown while loading.
  *
  * @cssprop --help-font-family - Text font (inherits the page's font by default).
@@ -135,13 +115,14 @@ const LINK_ICON = html`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidd
  *
  * @tagname help-article
  */
-export class HelpArticle extends LitElement {
-  static override styles = [tokens, styles];
+export class HelpArticle extends HelpElement {
+  static override styles = [HelpElement.styles, controls, styles];
 
-  /** Elements this one renders; defined on first use if the page has not defined them. */
-  static dependencies: Record<string, CustomElementConstructor> = { 'help-categories': HelpCategories, 'help-share': HelpShare, 'help-feedback': HelpFeedback };
-
-  private readonly localize = new LocalizeController(this);
+  static override dependencies: Record<string, CustomElementConstructor> = {
+    'help-categories': HelpCategories,
+    'help-share': HelpShare,
+    'help-feedback': HelpFeedback,
+  };
 
   /** Markdown source; wins over `src` and an inline `<script type="text/markdown">`. */
   @property({ attribute: false }) markdown?: string;
@@ -164,12 +145,6 @@ export class HelpArticle extends LitElement {
   /** Sections start closed (default: open). */
   @property({ type: Boolean, reflect: true }) collapsed = false;
 
-  /** Colour scheme: `light`, `dark` or unset (follows the reader's system). */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
-  /** UI language; follows the nearest ancestor's `lang`, then `<html lang>`, then German. */
-  @property() override lang!: string;
-
   /** Milliseconds to wait for `src` before showing a timeout message. */
   @property({ type: Number, attribute: 'fetch-timeout' }) fetchTimeout = DEFAULT_TIMEOUT_MS;
 
@@ -191,37 +166,35 @@ export class HelpArticle extends LitElement {
   /** URL to share; defaults to `<link rel="canonical">`, then the page URL without tracking parameters. */
   @property({ attribute: 'share-url' }) shareUrl = '';
 
+  /** The help center's home page, offered when an article cannot be shown. */
+  @property({ attribute: 'home-href' }) homeHref = '';
+
   /** Loading state, reflected for styling: `idle`, `loading`, `ready` or `error`. */
   @property({ reflect: true }) state: ArticleState = 'idle';
 
-  @state() private model?: ArticleModel;
-  @state() private error?: ArticleErrorDetail;
-  @state() private openIds = new Set<string>();
-  @state() private copied?: { id: string; ok: boolean };
+  @state() private openIds: ReadonlySet<string> = new Set<string>();
 
-  private copiedTimer?: ReturnType<typeof setTimeout>;
-  private run?: AbortController;
-  private loading: Promise<void> = Promise.resolve();
-  private pendingHash = true;
-  private readonly onHashChange = () => this.revealHash(true);
-  // A printed article is the whole article: closed sections open for printing, then close again.
-  private openBeforePrint?: Set<string>;
-  private readonly onBeforePrint = () => {
-    if (!this.model || this.sections.every((s) => this.openIds.has(s.id))) return;
-    this.openBeforePrint = this.openIds;
-    this.openIds = new Set(this.sections.map((s) => s.id));
-  };
-  private readonly onAfterPrint = () => {
-    if (this.openBeforePrint) this.openIds = this.openBeforePrint;
-    this.openBeforePrint = undefined;
-  };
-  // A link to the section the URL already names changes nothing, so no hashchange reopens it.
-  private readonly onLinkClick = (event: MouseEvent) => {
-    const link = (event.target as Element).closest?.<HTMLAnchorElement>('a[href^="#"]');
-    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    // `link.hash` is percent-encoded like `location.hash` (`#zahlungsart-%C3%A4ndern`).
-    if (location.hash && link.hash === location.hash) this.revealHash(true);
-  };
+  private readonly loader = new ArticleLoader(
+    this,
+    () => this.source(),
+    (outcome) => this.settled(outcome),
+  );
+  private readonly anchors = new AnchorController(this);
+  private readonly copied = new LiveStatusController<{ ok: boolean }>(this);
+  private shown?: ArticleModel;
+
+  constructor() {
+    super();
+    new PrintSectionsController(this, {
+      open: () => this.openIds,
+      all: () => this.sections.map((s) => s.id),
+      set: (ids) => (this.openIds = ids),
+    });
+  }
+
+  private get model(): ArticleModel | undefined {
+    return this.loader.model;
+  }
 
   /**
    * The article's id: attribute, else front matter, else the `src` file name, else the title; a
@@ -248,53 +221,30 @@ export class HelpArticle extends LitElement {
     return this.categories != null ? parseCategoryList(this.categories) : (this.model?.meta.categories ?? []);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    for (const [tag, ctor] of Object.entries((this.constructor as typeof HelpArticle).dependencies)) {
-      if (!customElements.get(tag)) defineElement(tag, ctor);
-    }
-    window.addEventListener('hashchange', this.onHashChange);
-    window.addEventListener('beforeprint', this.onBeforePrint);
-    window.addEventListener('afterprint', this.onAfterPrint);
-    connected.add(this);
-    // Moved in the page while loading: the load was cancelled on disconnect, so start it again.
-    if (this.hasUpdated && this.state === 'loading' && this.run?.signal.aborted) this.loading = this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.onHashChange);
-    window.removeEventListener('beforeprint', this.onBeforePrint);
-    window.removeEventListener('afterprint', this.onAfterPrint);
-    connected.delete(this);
-    this.run?.abort();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('markdown') || changed.has('src') || changed.has('articleHref') || !this.hasUpdated) {
-      this.loading = this.load();
-    }
-    if (changed.has('collapsed') && this.model && this.hasUpdated) {
+    if (changed.has('markdown') || changed.has('src') || changed.has('articleHref') || !this.hasUpdated) this.loader.load();
+    this.state = this.loader.state;
+    if (this.model !== this.shown) {
+      // A new article: its sections start as `collapsed` says, and the URL's section opens.
+      this.shown = this.model;
+      if (this.model) {
+        this.openIds = this.collapsed ? new Set() : new Set(this.model.sections.map((s) => s.id));
+        this.anchors.articleChanged();
+      }
+    } else if (changed.has('collapsed') && this.model && this.hasUpdated) {
       this.openIds = this.collapsed ? new Set() : new Set(this.model.sections.map((s) => s.id));
     }
   }
 
   /** Fetches (if needed) and renders the article again. */
   async reload(): Promise<void> {
-    this.loading = this.load();
+    this.loader.load();
     await this.loadComplete;
   }
 
   /** Resolves when the latest article source is rendered or has failed (after its event). */
   get loadComplete(): Promise<void> {
-    return (async () => {
-      let current: Promise<void>;
-      do {
-        current = this.loading;
-        await current;
-        await this.updateComplete;
-      } while (current !== this.loading);
-    })();
+    return this.loader.complete;
   }
 
   private inlineMarkdown(): string | undefined {
@@ -302,79 +252,38 @@ export class HelpArticle extends LitElement {
     return script ? (script.textContent ?? '') : undefined;
   }
 
-  private linkOptions(baseUrl: string): LinkOptions {
+  /** What the loader reads: the source at hand now, and how its links resolve. */
+  private source() {
     return {
-      baseUrl,
-      // Links to other articles stay in the article's language: its file suffix, else the UI's.
-      lang: langFromSrc(this.src) ?? resolveLang(this).split('-')[0],
-      articleHref: this.articleHref || undefined,
+      markdown: this.markdown ?? (this.src ? undefined : this.inlineMarkdown()),
+      src: this.src || undefined,
+      inline: () => this.markdown ?? this.inlineMarkdown(),
+      // A missing, negative or non-numeric fetch-timeout falls back to the default.
+      timeoutMs: Number.isFinite(this.fetchTimeout) && this.fetchTimeout > 0 ? this.fetchTimeout : DEFAULT_TIMEOUT_MS,
+      options: (baseUrl: string): PipelineOptions => ({
+        baseUrl,
+        // Links to other articles stay in the article's language: its file suffix, else the UI's.
+        lang: langFromSrc(this.src) ?? this.localize.lang.split('-')[0],
+        articleHref: this.articleHref || undefined,
+        emptyHeadingId: this.localize.t('article:emptyHeadingId'),
+      }),
     };
   }
 
-  private async load(): Promise<void> {
-    this.run?.abort();
-    const run = new AbortController();
-    this.run = run;
-    this.error = undefined;
-    try {
-      // A source at hand that parses in one piece is shown in this very render (load() starts in
-      // willUpdate): no skeleton frame first.
-      const inline = this.markdown ?? (this.src ? undefined : this.inlineMarkdown());
-      let model = inline?.trim() ? buildArticleSync(inline, this.linkOptions(document.baseURI)) : undefined;
-      if (!model) {
-        this.state = 'loading';
-        let source = inline;
-        let baseUrl = document.baseURI;
-        if (source == null && this.src) {
-          baseUrl = new URL(this.src, document.baseURI).href;
-          // A missing, negative or non-numeric fetch-timeout falls back to the default.
-          const timeoutMs = Number.isFinite(this.fetchTimeout) && this.fetchTimeout > 0 ? this.fetchTimeout : DEFAULT_TIMEOUT_MS;
-          source = await fetchMarkdown(baseUrl, { signal: run.signal, timeoutMs });
-        }
-        if (source == null && document.readyState === 'loading' && !this.src) {
-          // Upgraded by a script without defer: the inline <script type="text/markdown"> below this
-          // tag is not parsed yet. Look again once the document is.
-          await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
-          if (run.signal.aborted) return;
-          source = this.markdown ?? this.inlineMarkdown();
-        }
-        if (source == null) throw new ArticleLoadError('no-source');
-        if (!source.trim()) throw new ArticleLoadError('empty');
-        model = await buildArticle(source, { ...this.linkOptions(baseUrl), signal: run.signal });
-        if (run.signal.aborted) return;
-      }
-      this.warnAboutSource(model);
-      this.model = model;
-      this.openIds = this.collapsed ? new Set() : new Set(model.sections.map((s) => s.id));
-      this.state = 'ready';
-      this.pendingHash = true;
-      await this.updateComplete;
-      if (run.signal.aborted) return;
-      this.dispatchEvent(
-        widgetEvent<ArticleLoadDetail>('help-article-load', {
-          articleId: this.resolvedId,
-          title: this.articleTitle,
-          sections: this.sections,
-        }),
-      );
-      if (model.degraded === 'blocked') warnOnce('blocked', new SanitizerBlockedError().message);
-      if (model.degraded) this.fail(model.degraded, undefined, false);
-    } catch (error) {
-      if (run.signal.aborted) return;
-      const failure = error instanceof ArticleLoadError ? error : new ArticleLoadError('too-complex');
-      this.model = undefined;
-      this.state = 'error';
-      // Listeners added right after the element was created still hear about it.
-      await this.updateComplete;
-      if (!run.signal.aborted) this.fail(failure.reason, failure.status, true);
+  private settled(outcome: LoadOutcome): void {
+    if ('error' in outcome) {
+      this.emit('help-article-error', this.errorDetail(outcome.error.reason, outcome.error.status));
+      return;
     }
+    const { model } = outcome;
+    this.warnAboutSource(model);
+    this.emit('help-article-load', { articleId: this.resolvedId, title: this.articleTitle, sections: this.sections });
+    if (model.degraded === 'blocked') warnOnce('blocked', new SanitizerBlockedError().message);
+    if (model.degraded) this.emit('help-article-error', this.errorDetail(model.degraded));
   }
 
-  private fail(reason: ArticleErrorReason, status: number | undefined, fatal: boolean): void {
-    const detail: ArticleErrorDetail = { articleId: this.resolvedId, reason, ...(status ? { status } : {}) };
-    this.error = detail;
-    if (fatal) this.state = 'error';
-    this.dispatchEvent(widgetEvent<ArticleErrorDetail>('help-article-error', detail));
+  private errorDetail(reason: ArticleErrorReason, status?: number): ArticleErrorDetail {
+    return { articleId: this.resolvedId, reason, ...(status ? { status } : {}) };
   }
 
   private warnAboutSource(model: ArticleModel): void {
@@ -423,59 +332,60 @@ export class HelpArticle extends LitElement {
     return this.findSection(id) !== undefined;
   }
 
-  private revealHash(scroll: boolean): void {
-    let id = '';
-    try {
-      id = decodeURIComponent(location.hash.slice(1));
-    } catch {
-      return;
-    }
-    if (id && ownsAnchor(this, id)) void this.openSection(id, { scroll });
-  }
-
   private toggle(id: string): void {
     const open = !this.openIds.has(id);
     const next = new Set(this.openIds);
     if (open) next.add(id);
     else next.delete(id);
     this.openIds = next;
-    this.dispatchEvent(widgetEvent<SectionToggleDetail>('help-section-toggle', { id, open }));
+    this.announceToggle({ id, open });
+  }
+
+  private announceToggle(detail: SectionToggleDetail): void {
+    this.emit('help-article-toggle', detail);
+    this.emit('help-section-toggle', detail);
   }
 
   private toggleAll(): void {
     const allOpen = this.sections.every((s) => this.openIds.has(s.id));
     for (const s of this.sections) {
-      if (this.openIds.has(s.id) === allOpen) {
-        this.dispatchEvent(widgetEvent<SectionToggleDetail>('help-section-toggle', { id: s.id, open: !allOpen }));
-      }
+      if (this.openIds.has(s.id) === allOpen) this.announceToggle({ id: s.id, open: !allOpen });
     }
     if (allOpen) this.collapseAll();
     else this.expandAll();
   }
 
+  private labelled?: { model: ArticleModel; lang: string };
+
   protected override updated(): void {
-    // Callout labels follow the UI language without a new parse.
+    // Callout labels follow the UI language without a new parse: set once per article and language.
+    const model = this.model;
+    if (!model || (this.labelled?.model === model && this.labelled.lang === this.localize.lang)) return;
+    this.labelled = { model, lang: this.localize.lang };
     const { t } = this.localize;
     for (const label of this.renderRoot.querySelectorAll<HTMLElement>('[data-callout-title]')) {
-      const kind = label.dataset.calloutTitle;
+      const kind = label.dataset.calloutTitle as 'note' | 'tip' | 'warning' | '';
       if (kind) label.textContent = t(`article:callout.${kind}`);
-      label.closest('.callout')?.setAttribute('role', 'note');
-      label.closest('.callout')?.setAttribute('part', 'callout');
-    }
-    if (this.pendingHash && this.state === 'ready') {
-      this.pendingHash = false;
-      if (location.hash) this.revealHash(true);
     }
   }
 
   private renderError(): TemplateResult {
     const { t } = this.localize;
-    const reason = this.error?.reason ?? 'network';
+    const error = this.loader.error;
+    const reason: ArticleErrorReason = error?.reason ?? 'network';
+    // A fetched article may be there on a second try (network, server, or an article just published).
+    const retry = this.src && ['network', 'timeout', 'http', 'not-found'].includes(reason);
+    const home = httpUrl(this.homeHref) ? this.homeHref : undefined;
     return html`<div class="error" part="error" role="alert">
       <p class="error-title">${t('article:error.title')}</p>
-      <p>${t(`article:error.${reason}`, { status: this.error?.status })}</p>
-      ${this.src && ['network', 'timeout', 'http'].includes(reason)
-        ? html`<button class="button" @click=${() => this.reload()}>${t('article:error.retry')}</button>`
+      <p>${t(`article:error.${reason}`, { status: error?.status })}</p>
+      ${retry || home
+        ? html`<div class="actions">
+            ${retry
+              ? html`<button class="button" part="retry-button" @click=${() => this.reload()}>${t('article:error.retry')}</button>`
+              : nothing}
+            ${home ? html`<a class="home-link" part="home-link" href=${home}>${t('article:error.home')}</a>` : nothing}
+          </div>`
         : nothing}
     </div>`;
   }
@@ -483,7 +393,8 @@ export class HelpArticle extends LitElement {
   private renderNotice(): TemplateResult | typeof nothing {
     const reason = this.model?.degraded;
     if (!reason) return nothing;
-    return html`<p class="notice" part="error" role="status">${this.localize.t(`article:error.${reason}`)}</p>`;
+    // `error` stays on the notice until 0.3 (it was its only part before 0.2).
+    return html`<p class="notice" part="notice error" role="status">${this.localize.t(`article:error.${reason}`)}</p>`;
   }
 
   private renderSkeleton(): TemplateResult {
@@ -497,16 +408,7 @@ export class HelpArticle extends LitElement {
   }
 
   private async copySectionLink(id: string): Promise<void> {
-    const ok = await copyText(sectionUrl(id, this.shareUrl || undefined));
-    clearTimeout(this.copiedTimer);
-    // Empty the live region first: the same text set again is not announced again.
-    if (this.copied) {
-      this.copied = undefined;
-      await this.updateComplete;
-    }
-    this.copied = { id, ok };
-    // The message leaves the reading order once it has been read out.
-    this.copiedTimer = setTimeout(() => (this.copied = undefined), COPIED_MS);
+    await this.copied.announce({ ok: await copyText(sectionUrl(id, this.shareUrl || undefined)) });
   }
 
   /** Share bar and feedback control under the article. */
@@ -531,7 +433,6 @@ export class HelpArticle extends LitElement {
             feedback-storage=${this.feedbackStorage}
             ?feedback-summary=${this.feedbackSummary}
             article-id=${this.resolvedId}
-            .sections=${this.sections}
             lang=${lang}
             theme=${this.theme ?? nothing}
           ></help-feedback>`
@@ -541,7 +442,7 @@ export class HelpArticle extends LitElement {
 
   override render(): TemplateResult {
     const { t } = this.localize;
-    if (this.state === 'error') return html`<article class="base" part="base">${this.renderError()}</article>`;
+    if (this.loader.state === 'error') return html`<article class="base" part="base">${this.renderError()}</article>`;
     const model = this.model;
     if (!model) return html`<article class="base" part="base">${this.renderSkeleton()}</article>`;
     const sections = model.sections;
@@ -549,7 +450,7 @@ export class HelpArticle extends LitElement {
     const updated = model.meta.updated;
     // The article's own language (front matter, file name) may differ from the UI language.
     const contentLang = model.meta.lang ?? langFromSrc(this.src) ?? this.localize.lang;
-    return html`<article class=${model.long ? 'base long' : 'base'} part="base" lang=${this.localize.lang} @click=${this.onLinkClick}>
+    return html`<article class=${model.long ? 'base long' : 'base'} part="base" lang=${this.localize.lang}>
       <header class="header" part="header">
         ${this.articleTitle ? html`<h1 class="title" part="title" lang=${contentLang}>${this.articleTitle}</h1>` : nothing}
         ${updated
@@ -584,7 +485,7 @@ export class HelpArticle extends LitElement {
                 class="section-toggle"
                 part="section-toggle"
                 aria-expanded=${open}
-                aria-controls=${`${s.id}--panel`}
+                aria-controls=${panelId(s.id)}
                 @click=${() => this.toggle(s.id)}
               >
                 ${CHEVRON}<span class="section-title" lang=${contentLang}>${s.title}</span>
@@ -605,7 +506,7 @@ export class HelpArticle extends LitElement {
             class="section-body prose"
             part="section-body"
             lang=${contentLang}
-            id=${`${s.id}--panel`}
+            id=${panelId(s.id)}
             hidden=${open ? nothing : 'until-found'}
             @beforematch=${() => this.openSection(s.id, { scroll: false })}
           >
@@ -615,7 +516,7 @@ export class HelpArticle extends LitElement {
       })}
       ${this.renderFooter()}
       <div class="visually-hidden" role="status" aria-live="polite">
-        ${this.copied ? t(this.copied.ok ? 'article:linkCopied' : 'article:linkCopyFailed') : ''}
+        ${this.copied.value ? t(this.copied.value.ok ? 'article:linkCopied' : 'article:linkCopyFailed') : ''}
       </div>
     </article>`;
   }
@@ -628,6 +529,8 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'help-article-load': CustomEvent<ArticleLoadDetail>;
     'help-article-error': CustomEvent<ArticleErrorDetail>;
+    'help-article-toggle': CustomEvent<SectionToggleDetail>;
+    /** @deprecated Listen to `help-article-toggle`; this name is sent until 0.3. */
     'help-section-toggle': CustomEvent<SectionToggleDetail>;
   }
 }

@@ -1,9 +1,9 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { LocalizeController } from '../i18n/localize.js';
-import { tokens } from '../styles/tokens.js';
+import { HelpElement } from '../internal/help-element.js';
+import { slugify } from '../internal/slug.js';
+import { fillLinkTemplate } from '../internal/url.js';
 import { styles } from './help-categories.styles.js';
-import { slugify } from '../article/slug.js';
 
 /** Turns a comma-separated attribute into trimmed, non-empty, unique names. */
 export function parseCategoryList(value: string | null | undefined): string[] {
@@ -14,17 +14,8 @@ export function parseCategoryList(value: string | null | undefined): string[] {
  * Fills `{slug}`, `{name}` and `{lang}` (the tags' language, e.g. `en`: category names differ per
  * language) of a category URL template; only http(s) and relative URLs pass.
  */
-export function categoryUrl(template: string, name: string, lang = 'de'): string | undefined {
-  const filled = template
-    .replace(/\{slug\}/g, encodeURIComponent(slugify(name)))
-    .replace(/\{name\}/g, encodeURIComponent(name))
-    .replace(/\{lang\}/g, encodeURIComponent(lang.split('-')[0]));
-  try {
-    const url = new URL(filled, document.baseURI);
-    return /^https?:$/.test(url.protocol) ? filled : undefined;
-  } catch {
-    return undefined;
-  }
+export function categoryUrl(template: string, name: string, lang: string): string | undefined {
+  return fillLinkTemplate(template, { slug: slugify(name), name, lang: lang.split('-')[0] });
 }
 
 /**
@@ -39,10 +30,8 @@ export function categoryUrl(template: string, name: string, lang = 'de'): string
  *
  * @tagname help-categories
  */
-export class HelpCategories extends LitElement {
-  static override styles = [tokens, styles];
-
-  private readonly localize = new LocalizeController(this);
+export class HelpCategories extends HelpElement {
+  static override styles = [HelpElement.styles, styles];
 
   /** Comma-separated category names (attribute); the `items` property wins when set. */
   @property() categories = '';
@@ -59,12 +48,6 @@ export class HelpCategories extends LitElement {
   /** Language of the category names when it differs from the UI's (`lang`), e.g. `de`. */
   @property({ attribute: 'tag-lang' }) tagLang = '';
 
-  /** Colour scheme: `light`, `dark` or unset (follows the reader's system). */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
-  /** Language of the label; follows the nearest ancestor's `lang` when unset. */
-  @property() override lang!: string;
-
   /** The names shown, from `items` or the `categories` attribute. */
   get names(): string[] {
     return this.items ? [...new Set(this.items.map((s) => s.trim()).filter(Boolean))] : parseCategoryList(this.categories);
@@ -75,7 +58,7 @@ export class HelpCategories extends LitElement {
     if (!names.length) return nothing;
     const { t } = this.localize;
     return html`<div class="base" part="base">
-      <span class="label" part="label" id="label">${this.label || t('article:categories')}:</span>
+      <span class="label" part="label" id="label">${this.label || t('categories:label')}:</span>
       <ul part="list" aria-labelledby="label" lang=${this.tagLang || nothing}>
         ${names.map((name) => {
           const url = this.href ? categoryUrl(this.href, name, this.localize.lang) : undefined;

@@ -5,49 +5,18 @@
  * mode, disabled) silently turns into memory so the widget keeps working.
  */
 
-import { isValidArticleId } from '../internal/article-id.js';
-
-export { isValidArticleId };
-
-/** Rating scales and their highest rating (the lowest is always 1); as the collector defines them. */
-export const SCALE_MAX = Object.freeze({ stars: 5, thumbs: 2, faces: 3 } as const);
-
-/** A rating scale: `stars` (1–5), `thumbs` (1 = no, 2 = yes) or `faces` (1–3). */
-export type FeedbackScale = keyof typeof SCALE_MAX;
-
-/** Reasons a reader may tick after a low rating, in display order. */
-export const REASONS = Object.freeze(['missing-info', 'hard-to-understand', 'outdated', 'not-solved', 'other'] as const);
-
-/** One reason a reader may tick. */
-export type FeedbackReason = (typeof REASONS)[number];
-
-/** Longest comment in UTF-16 code units (what the collector counts). */
-export const MAX_COMMENT = 1000;
-
-/** What the reader answered. */
-export interface FeedbackAnswer {
-  rating: number;
-  scale: FeedbackScale;
-  reasons: FeedbackReason[];
-  comment: string;
-}
-
-/** The JSON body posted to the collector (the wire format). */
-export interface FeedbackPayload {
-  submissionId: string;
-  revision: number;
-  articleId: string;
-  rating: number;
-  scale: FeedbackScale;
-  reasons?: FeedbackReason[];
-  comment?: string;
-  locale: string;
-  page: string;
-  /** The honeypot field's value; humans leave it empty. */
-  hp?: string;
-  /** Milliseconds between the control appearing and the first attempt to send. */
-  elapsedMs?: number;
-}
+import {
+  LIMITS,
+  REASONS,
+  UUID_V4_PATTERN,
+  isScale,
+  isValidPayload,
+  scaleMax,
+  type FeedbackAnswer,
+  type FeedbackPayload,
+  type FeedbackReason,
+  type FeedbackScale,
+} from './wire.js';
 
 /** An item waiting for delivery. */
 export interface PendingItem {
@@ -76,7 +45,6 @@ export type StorageKind = 'session' | 'local' | 'none';
 /** Prefix of every key the widget writes. */
 export const KEY_PREFIX = 'help-feedback:';
 
-const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 /** A Storage-like map in memory: the `none` choice and the fallback of a failing storage. */
 export class MemoryStorage implements StorageLike {
@@ -137,12 +105,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function isScale(value: unknown): value is FeedbackScale {
-  return typeof value === 'string' && Object.hasOwn(SCALE_MAX, value);
-}
-
 function isRating(rating: unknown, scale: FeedbackScale): rating is number {
-  return Number.isInteger(rating) && (rating as number) >= 1 && (rating as number) <= SCALE_MAX[scale];
+  return Number.isInteger(rating) && (rating as number) >= 1 && (rating as number) <= scaleMax(scale);
 }
 
 function isReasons(value: unknown): value is FeedbackReason[] {
@@ -158,43 +122,20 @@ function isRevision(value: unknown): value is number {
 }
 
 /** Checks an answer read back from storage. */
-export function isValidAnswer(value: unknown): value is FeedbackAnswer {
+function isValidAnswer(value: unknown): value is FeedbackAnswer {
   return (
     isObject(value) &&
     isScale(value.scale) &&
     isRating(value.rating, value.scale) &&
     isReasons(value.reasons) &&
     typeof value.comment === 'string' &&
-    value.comment.length <= MAX_COMMENT
-  );
-}
-
-/** Checks a payload read back from storage against the wire format. */
-export function isValidPayload(value: unknown): value is FeedbackPayload {
-  if (!isObject(value)) return false;
-  const known = ['submissionId', 'revision', 'articleId', 'rating', 'scale', 'reasons', 'comment', 'locale', 'page', 'hp', 'elapsedMs'];
-  if (!Object.keys(value).every((k) => known.includes(k))) return false;
-  return (
-    typeof value.submissionId === 'string' &&
-    UUID_V4.test(value.submissionId) &&
-    isRevision(value.revision) &&
-    isValidArticleId(value.articleId) &&
-    isScale(value.scale) &&
-    isRating(value.rating, value.scale) &&
-    (value.reasons === undefined || isReasons(value.reasons)) &&
-    (value.comment === undefined || (typeof value.comment === 'string' && value.comment.length <= MAX_COMMENT)) &&
-    typeof value.locale === 'string' &&
-    value.locale.length <= 35 &&
-    typeof value.page === 'string' &&
-    value.page.startsWith('/') &&
-    (value.hp === undefined || typeof value.hp === 'string') &&
-    (value.elapsedMs === undefined || (Number.isSafeInteger(value.elapsedMs) && (value.elapsedMs as number) >= 0))
+    value.comment.length <= LIMITS.comment
   );
 }
 
 function isValidRecord(value: unknown): value is ArticleRecord {
   if (!isObject(value)) return false;
-  if (typeof value.submissionId !== 'string' || !UUID_V4.test(value.submissionId)) return false;
+  if (typeof value.submissionId !== 'string' || !UUID_V4_PATTERN.test(value.submissionId)) return false;
   const revisionOk = value.revision === 0 || isRevision(value.revision);
   if (!revisionOk || typeof value.delivered !== 'boolean') return false;
   if (value.answer !== undefined && !isValidAnswer(value.answer)) return false;
@@ -217,11 +158,6 @@ export class FeedbackStore {
 
   constructor(storage: StorageLike = storageFor('session')) {
     this.storage = storage;
-  }
-
-  /** True after the storage failed and memory took over. */
-  get degraded(): boolean {
-    return this.fallback !== undefined;
   }
 
   private guard<T>(action: (s: StorageLike) => T, fallbackValue: T): T {

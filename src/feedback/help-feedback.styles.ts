@@ -3,16 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
-    --_star: var(--help-feedback-star-color, #c26a00);
     --_icon-size: var(--help-feedback-icon-size, 2rem);
-  }
-  :host([theme='dark']) {
-    --_star: var(--help-feedback-star-color, #f2b84b);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_star: var(--help-feedback-star-color, #f2b84b);
-    }
   }
 
   .base {
@@ -144,29 +135,6 @@ export const styles = css`
     gap: 0.75rem;
     margin-top: var(--_space);
   }
-  .button {
-    font: inherit;
-    color: var(--_accent-text);
-    background: var(--_accent);
-    border: 1px solid var(--_accent);
-    border-radius: var(--_radius);
-    padding: 0.5rem 1rem;
-    cursor: pointer;
-  }
-  .button[aria-disabled='true'] {
-    opacity: 0.65;
-    cursor: not-allowed;
-  }
-  .link-button {
-    font: inherit;
-    color: var(--_accent);
-    background: none;
-    border: 0;
-    padding: 0.25rem 0;
-    text-decoration: underline;
-    cursor: pointer;
-  }
-
   .status:empty {
     display: none;
   }

@@ -1,25 +1,25 @@
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { LocalizeController } from '../i18n/localize.js';
-import { tokens } from '../styles/tokens.js';
-import { styles } from './help-feedback.styles.js';
-import { widgetEvent } from '../internal/event.js';
+import { HelpElement } from '../internal/help-element.js';
 import { warnOnce } from '../internal/dev.js';
-import { FeedbackClient, fitComment, type DeliveryUpdate, type FeedbackClientOptions } from './feedback-client.js';
+import { FALLBACK_LANGUAGE } from '../i18n/i18n.js';
+import { styles } from './help-feedback.styles.js';
+import { controls } from '../styles/controls.js';
+import { sharedQueue, type DeliveryQueue, type DeliveryUpdate } from './delivery-queue.js';
+import { isRetryableStatus } from './retry-policy.js';
+import { storageFor, type StorageKind, type StorageLike } from './feedback-storage.js';
 import {
-  FeedbackStore,
-  MAX_COMMENT,
+  LIMITS,
   REASONS,
-  SCALE_MAX,
+  fitComment,
+  isScale,
   isValidArticleId,
-  storageFor,
+  scaleMax,
   type FeedbackAnswer,
   type FeedbackPayload,
   type FeedbackReason,
   type FeedbackScale,
-  type StorageKind,
-  type StorageLike,
-} from './feedback-storage.js';
+} from './wire.js';
 import { fetchSummary, type FeedbackSummary } from './summary.js';
 
 /** Detail of `help-feedback-send`. */
@@ -40,14 +40,12 @@ export interface FeedbackErrorDetail {
   willRetry: boolean;
 }
 
-/** What the control shows, reflected as the `state` attribute for styling. */
-export type FeedbackState = 'idle' | 'sending' | 'offline' | 'retrying' | 'thanks' | 'error';
-
-/** A section as `<help-article>` passes it down. */
-export interface FeedbackSection {
-  id: string;
-  title: string;
-}
+/**
+ * What the control shows, reflected as the `state` attribute for styling: `offline` only while
+ * the browser is offline; `unreachable` when no answer comes although it is online (collector
+ * down, CORS); `retrying` after an error answer worth retrying.
+ */
+export type FeedbackState = 'idle' | 'sending' | 'offline' | 'unreachable' | 'retrying' | 'thanks' | 'error';
 
 const LOCALE = /^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$/;
 // A stand-in with the widest values a payload can have, to size the comment before sending.
@@ -101,17 +99,17 @@ export function isLowRating(scale: FeedbackScale, rating: number): boolean {
  * @csspart submit - The send button.
  * @csspart status - The live region ("wird gesendet…", "Vielen Dank für Ihr Feedback.").
  * @csspart error - The error message.
- * @csspart button - "Feedback erneut abgeben?" and "Erneut senden".
+ * @csspart button - "Feedback erneut abgeben?" and "Erneut senden" (also `again-button`, `retry-button`).
+ * @csspart again-button - "Feedback erneut abgeben?", after sending and after an error.
+ * @csspart retry-button - "Erneut senden", after an error.
  *
  * @cssprop --help-feedback-star-color - Colour of filled stars.
  * @cssprop --help-feedback-icon-size - Size of the rating icons.
  *
  * @tagname help-feedback
  */
-export class HelpFeedback extends LitElement {
-  static override styles = [tokens, styles];
-
-  private readonly localize = new LocalizeController(this);
+export class HelpFeedback extends HelpElement {
+  static override styles = [HelpElement.styles, controls, styles];
 
   /** URL the ratings are posted to (the collector's `POST /api/feedback`). */
   @property({ attribute: 'feedback-endpoint' }) feedbackEndpoint = '';
@@ -130,15 +128,6 @@ export class HelpFeedback extends LitElement {
 
   /** Overrides the translated question. */
   @property() question = '';
-
-  /** Colour scheme: `light`, `dark` or unset (follows the reader's system). */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
-  /** UI language; follows the nearest ancestor's `lang`, then `<html lang>`, then German. */
-  @property() override lang!: string;
-
-  /** The article's sections (set by `<help-article>`); not sent, the wire format has no field for them. */
-  @property({ attribute: false }) sections: FeedbackSection[] = [];
 
   /** A Storage-like object to use instead of the one `feedback-storage` names. */
   @property({ attribute: false }) storage?: StorageLike;
@@ -168,7 +157,8 @@ export class HelpFeedback extends LitElement {
   @state() private summary?: FeedbackSummary;
   @state() private showHint = false;
 
-  private client?: FeedbackClient;
+  private queue?: DeliveryQueue;
+  private unsubscribe?: () => void;
   private connectedAt = performance.now();
   private summaryRun?: AbortController;
   private focusAfterUpdate?: string | string[];
@@ -176,18 +166,17 @@ export class HelpFeedback extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.connectedAt = performance.now();
-    if (this.hasUpdated) this.setUpClient();
+    if (this.hasUpdated) this.setUpQueue();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.client?.stop();
-    this.client = undefined;
+    this.leaveQueue();
     this.summaryRun?.abort();
   }
 
   private get scale(): FeedbackScale {
-    return Object.hasOwn(SCALE_MAX, this.feedbackScale) ? this.feedbackScale : 'stars';
+    return isScale(this.feedbackScale) ? this.feedbackScale : 'stars';
   }
 
   private get ready(): boolean {
@@ -195,12 +184,12 @@ export class HelpFeedback extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const clientProps = ['feedbackEndpoint', 'feedbackStorage', 'storage', 'articleId', 'minDwellMs', 'retryBaseMs', 'maxAttempts', 'timeoutMs'] as const;
-    if (!this.client || clientProps.some((p) => changed.has(p))) this.setUpClient();
-    if (changed.has('feedbackScale') && !Object.hasOwn(SCALE_MAX, this.feedbackScale)) {
+    const queueProps = ['feedbackEndpoint', 'feedbackStorage', 'storage', 'articleId', 'minDwellMs', 'retryBaseMs', 'maxAttempts', 'timeoutMs'] as const;
+    if (!this.queue || queueProps.some((p) => changed.has(p))) this.setUpQueue();
+    if (changed.has('feedbackScale') && !isScale(this.feedbackScale)) {
       warnOnce(`scale:${this.feedbackScale}`, `feedback-scale="${this.feedbackScale}" is not stars, thumbs or faces; using stars.`);
     }
-    if (changed.has('feedbackScale') && changed.get('feedbackScale') !== undefined && this.rating > SCALE_MAX[this.scale]) {
+    if (changed.has('feedbackScale') && changed.get('feedbackScale') !== undefined && this.rating > scaleMax(this.scale)) {
       this.rating = 0;
     }
     if (['feedbackSummary', 'feedbackEndpoint', 'articleId'].some((p) => changed.has(p as keyof HelpFeedback))) {
@@ -208,9 +197,15 @@ export class HelpFeedback extends LitElement {
     }
   }
 
-  private setUpClient(): void {
-    this.client?.stop();
-    this.client = undefined;
+  private leaveQueue(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.queue = undefined;
+  }
+
+  // The page's queue for this endpoint and storage delivers; this control subscribes to its article.
+  private setUpQueue(): void {
+    this.leaveQueue();
     if (!this.isConnected) return;
     if (!this.feedbackEndpoint) {
       warnOnce('feedback:endpoint', '<help-feedback> needs a feedback-endpoint attribute.');
@@ -220,23 +215,19 @@ export class HelpFeedback extends LitElement {
       warnOnce(`feedback:id:${this.articleId}`, `<help-feedback> needs a valid article-id (got "${this.articleId}").`);
       return;
     }
-    const options: FeedbackClientOptions = {
-      endpoint: this.feedbackEndpoint,
-      store: new FeedbackStore(this.storage ?? storageFor(this.feedbackStorage)),
+    const queue = sharedQueue(this.feedbackEndpoint, this.storage ?? storageFor(this.feedbackStorage));
+    this.queue = queue;
+    const record = queue.record(this.articleId);
+    if (record?.answer) this.prefill(record.answer);
+    else this.prefill({ rating: 0, scale: this.scale, reasons: [], comment: '' });
+    this.state = record?.pending ? 'sending' : record?.answer && record.delivered ? 'thanks' : 'idle';
+    this.unsubscribe = queue.subscribe(this.articleId, (update) => this.onDelivery(update), {
       minDwellMs: this.minDwellMs,
       retryBaseMs: this.retryBaseMs,
       maxAttempts: this.maxAttempts,
       timeoutMs: this.timeoutMs,
       startedAt: this.connectedAt,
-      onUpdate: (update) => this.onDelivery(update),
-    };
-    const client = new FeedbackClient(options);
-    this.client = client;
-    const record = client.record(this.articleId);
-    if (record?.answer) this.prefill(record.answer);
-    else this.prefill({ rating: 0, scale: this.scale, reasons: [], comment: '' });
-    this.state = record?.pending ? 'sending' : record?.answer && record.delivered ? 'thanks' : 'idle';
-    client.start();
+    });
   }
 
   private prefill(answer: FeedbackAnswer): void {
@@ -260,52 +251,54 @@ export class HelpFeedback extends LitElement {
   }
 
   private onDelivery(update: DeliveryUpdate): void {
-    const own = update.articleId === this.articleId;
     const { payload } = update;
+    const status = update.httpStatus ? { status: update.httpStatus } : {};
+    // A control that is showing the form (the reader is changing the answer) keeps showing it.
+    const shows = this.state !== 'idle';
     switch (update.status) {
       case 'sending':
-        if (own && this.state !== 'idle') this.state = 'sending';
+        if (shows) this.state = 'sending';
         break;
       case 'waiting':
-        if (own && this.state !== 'idle') {
-          this.state = update.failure === 'http' ? 'retrying' : 'offline';
-        }
-        this.dispatchEvent(
-          widgetEvent<FeedbackErrorDetail>('help-feedback-error', {
-            payload,
-            ...(update.httpStatus ? { status: update.httpStatus } : {}),
-            willRetry: true,
-          }),
-        );
+        if (shows) this.state = update.failure === 'http' ? 'retrying' : update.failure === 'offline' ? 'offline' : 'unreachable';
+        if (update.failure === 'network' || update.failure === 'timeout') this.warnUnreachable();
+        this.emit('help-feedback-error', { payload, ...status, willRetry: true });
         break;
       case 'delivered':
-        if (own && this.state !== 'idle') this.state = 'thanks';
-        this.dispatchEvent(widgetEvent<FeedbackSuccessDetail>('help-feedback-success', { payload, status: update.httpStatus }));
-        if (own) void this.loadSummary(true);
+        if (shows) this.state = 'thanks';
+        this.emit('help-feedback-success', { payload, status: update.httpStatus });
+        void this.loadSummary(true);
         break;
       case 'failed':
-        if (own && this.state !== 'idle') {
+        if (shows) {
           this.state = 'error';
-          this.errorStatus = update.failure === 'http' && update.httpStatus && update.httpStatus < 500 && update.httpStatus !== 429 && update.httpStatus !== 408 ? update.httpStatus : undefined;
+          this.errorStatus = update.failure === 'http' && update.httpStatus && !isRetryableStatus(update.httpStatus) ? update.httpStatus : undefined;
         }
-        this.dispatchEvent(
-          widgetEvent<FeedbackErrorDetail>('help-feedback-error', {
-            payload,
-            ...(update.httpStatus ? { status: update.httpStatus } : {}),
-            willRetry: false,
-          }),
-        );
+        this.emit('help-feedback-error', { payload, ...status, willRetry: false });
         break;
+    }
+  }
+
+  private warnUnreachable(): void {
+    const endpoint = new URL(this.feedbackEndpoint, document.baseURI);
+    if (endpoint.origin === location.origin) {
+      warnOnce(`feedback:down:${endpoint.href}`, `The feedback collector at ${endpoint.href} does not answer; ratings stay queued and are retried.`);
+    } else {
+      warnOnce(
+        `feedback:cors:${endpoint.origin}`,
+        `No answer from the feedback collector at ${endpoint.href}. If it is running, the likely cause is CORS: ` +
+          `start it with CORS_ORIGINS=${location.origin} (comma-separated for several sites). Ratings stay queued and are retried.`,
+      );
     }
   }
 
   private get locale(): string {
     const lang = this.localize.lang;
-    return lang.length <= 35 && LOCALE.test(lang) ? lang : 'de';
+    return lang.length <= LIMITS.locale && LOCALE.test(lang) ? lang : FALLBACK_LANGUAGE;
   }
 
   private get page(): string {
-    return (location.pathname || '/').slice(0, 500);
+    return (location.pathname || '/').slice(0, LIMITS.page);
   }
 
   private get low(): boolean {
@@ -348,7 +341,7 @@ export class HelpFeedback extends LitElement {
       field.setSelectionRange(Math.min(end, fitted.length), Math.min(end, fitted.length));
     }
     this.comment = fitted;
-    this.commentFull = fitted.length >= MAX_COMMENT || fitted !== value || this.fit(`${fitted}x`) === fitted;
+    this.commentFull = fitted.length >= LIMITS.comment || fitted !== value || this.fit(`${fitted}x`) === fitted;
   }
 
   private onRating(event: Event): void {
@@ -367,7 +360,7 @@ export class HelpFeedback extends LitElement {
 
   private onSubmit(event: Event): void {
     event.preventDefault();
-    if (this.state !== 'idle' || !this.client) return;
+    if (this.state !== 'idle' || !this.queue) return;
     if (!this.rating) {
       this.showHint = true;
       this.focusAfterUpdate = 'input[name="rating"]';
@@ -376,17 +369,16 @@ export class HelpFeedback extends LitElement {
     const form = event.currentTarget as HTMLFormElement;
     const hp = (form.querySelector('input[name="website"]') as HTMLInputElement | null)?.value ?? '';
     const answer = this.answer();
-    const payload = this.client.prepare(answer, { articleId: this.articleId, locale: this.locale, page: this.page, hp });
-    const send = widgetEvent<FeedbackSendDetail>('help-feedback-send', { payload }, true);
-    if (!this.dispatchEvent(send)) return;
+    const payload = this.queue.prepare(answer, { articleId: this.articleId, locale: this.locale, page: this.page, hp });
+    if (!this.emit('help-feedback-send', { payload }, { cancelable: true })) return;
     this.state = 'sending';
     this.focusAfterUpdate = '.base';
-    this.client.send(payload, answer);
+    this.queue.send(payload, answer);
   }
 
   /** Reopens the form with the last answer, to change it (sent as a new revision of the same submission). */
   reopen(): void {
-    const answer = this.client?.record(this.articleId)?.answer;
+    const answer = this.queue?.record(this.articleId)?.answer;
     if (answer) this.prefill(answer);
     this.state = 'idle';
     this.errorStatus = undefined;
@@ -395,11 +387,11 @@ export class HelpFeedback extends LitElement {
 
   /** Sends a failed answer again now. */
   retry(): void {
-    if (!this.client) return;
+    if (!this.queue) return;
     this.state = 'sending';
     this.errorStatus = undefined;
     this.focusAfterUpdate = '.base';
-    this.client.retry(this.articleId);
+    this.queue.retry(this.articleId);
   }
 
   protected override updated(): void {
@@ -420,7 +412,7 @@ export class HelpFeedback extends LitElement {
   private renderRating(): TemplateResult {
     const { t } = this.localize;
     const scale = this.scale;
-    const max = SCALE_MAX[scale];
+    const max = scaleMax(scale);
     const shown = this.hoverRating || this.rating;
     const values = Array.from({ length: max }, (_, i) => i + 1);
     return html`<fieldset class="rating-group">
@@ -428,7 +420,7 @@ export class HelpFeedback extends LitElement {
       <div class="rating ${scale === 'stars' ? 'stars' : 'choice'}" part="rating" @mouseleave=${() => (this.hoverRating = 0)}>
         ${values.map((value) => {
           const id = `rating-${value}`;
-          const label = scale === 'stars' ? t('feedback:scale.stars', { value, max }) : t(`feedback:scale.${scale}.${value}`);
+          const label = scale === 'stars' ? t('feedback:scale.stars', { value, max }) : t(`feedback:scale.${scale}.${value as 1 | 2}`);
           return html`<span class="option">
             <input
               type="radio"
@@ -461,7 +453,7 @@ export class HelpFeedback extends LitElement {
       <textarea
         id="comment"
         part="comment"
-        maxlength=${MAX_COMMENT}
+        maxlength=${LIMITS.comment}
         aria-describedby="counter comment-hint"
         .value=${this.comment}
         @input=${(e: Event) => this.setComment((e.target as HTMLTextAreaElement).value, e.target as HTMLTextAreaElement)}
@@ -469,8 +461,8 @@ export class HelpFeedback extends LitElement {
       <p class="hint" id="comment-hint">${t('feedback:commentHint')}</p>
       <p class="counter ${this.commentFull ? 'full' : ''}" id="counter" part="counter">
         ${this.commentFull
-          ? t('feedback:counterFull', { count: this.comment.length, max: MAX_COMMENT })
-          : t('feedback:counter', { count: this.comment.length, max: MAX_COMMENT })}
+          ? t('feedback:counterFull', { count: this.comment.length, max: LIMITS.comment })
+          : t('feedback:counter', { count: this.comment.length, max: LIMITS.comment })}
       </p>
     </div>`;
   }
@@ -531,6 +523,8 @@ export class HelpFeedback extends LitElement {
         return html`<span class="spinner" aria-hidden="true"></span>${t('feedback:sending')}`;
       case 'offline':
         return t('feedback:offline');
+      case 'unreachable':
+        return t('feedback:unreachable');
       case 'retrying':
         return t('feedback:retrying');
       case 'thanks':
@@ -552,16 +546,16 @@ export class HelpFeedback extends LitElement {
               ${this.errorStatus ? t('feedback:error.refused', { status: this.errorStatus }) : t('feedback:error.failed')}
             </p>
             <div class="actions">
-              <button type="button" class="button" part="button" @click=${this.retry}>${t('feedback:retry')}</button>
-              <button type="button" class="link-button" @click=${this.reopen}>${t('feedback:again')}</button>
+              <button type="button" class="button" part="button retry-button" @click=${this.retry}>${t('feedback:retry')}</button>
+              <button type="button" class="link-button" part="button again-button" @click=${this.reopen}>${t('feedback:again')}</button>
             </div>`
         : nothing}
       ${this.state === 'thanks'
         ? html`<div class="actions">
-            <button type="button" class="link-button" part="button" @click=${this.reopen}>${t('feedback:again')}</button>
+            <button type="button" class="link-button" part="button again-button" @click=${this.reopen}>${t('feedback:again')}</button>
           </div>`
         : nothing}
-      ${count > 0 ? html`<p class="summary" part="summary">${t('article:feedbackSummary', { count })}</p>` : nothing}
+      ${count > 0 ? html`<p class="summary" part="summary">${t('feedback:summary', { count })}</p>` : nothing}
     </section>`;
   }
 }

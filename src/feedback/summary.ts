@@ -2,8 +2,10 @@
  * The collector's public summary of an article ("12 Leser haben diesen Artikel bewertet"):
  * fetched from the origin of the feedback endpoint and validated before anyone shows it.
  */
+import { httpUrl } from '../internal/url.js';
+import { summaryPath } from './wire.js';
 
-/** The validated part of `GET /api/articles/:id/feedback-summary`. */
+/** The validated part of the collector's summary route. */
 export interface FeedbackSummary {
   articleId: string;
   /** Number of readers who rated the article (on its most used scale). */
@@ -16,13 +18,8 @@ export interface FeedbackSummary {
 
 /** URL of the summary for `articleId`, on the origin of `endpoint`; `undefined` for a bad endpoint. */
 export function summaryUrl(endpoint: string, articleId: string, base = document.baseURI): string | undefined {
-  try {
-    const url = new URL(endpoint, base);
-    if (!/^https?:$/.test(url.protocol)) return undefined;
-    return `${url.origin}/api/articles/${encodeURIComponent(articleId)}/feedback-summary`;
-  } catch {
-    return undefined;
-  }
+  const url = httpUrl(endpoint, base);
+  return url ? `${url.origin}${summaryPath(articleId)}` : undefined;
 }
 
 /** Checks an answer of the summary endpoint; `undefined` when it is not one. */
@@ -48,17 +45,14 @@ export async function fetchSummary(
 ): Promise<FeedbackSummary | undefined> {
   const url = summaryUrl(endpoint, articleId);
   if (!url) return undefined;
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  signal?.addEventListener('abort', abort, { once: true });
-  const timer = setTimeout(abort, timeoutMs);
+  const timeout = AbortSignal.timeout(timeoutMs);
   try {
     const response = await fetch(url, {
       credentials: 'omit',
       mode: 'cors',
       cache: fresh ? 'no-cache' : 'default',
       headers: { Accept: 'application/json' },
-      signal: controller.signal,
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
     if (!response.ok) return undefined;
     const text = await response.text();
@@ -66,8 +60,5 @@ export async function fetchSummary(
     return parseSummary(JSON.parse(text), articleId);
   } catch {
     return undefined;
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', abort);
   }
 }

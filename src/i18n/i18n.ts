@@ -1,20 +1,18 @@
-import i18next, { type i18n as I18n, type TFunction } from 'i18next';
+import i18next, { type i18n as I18n } from 'i18next';
 import de from './de/index.js';
 import en from './en/index.js';
 import { warnOnce } from '../internal/dev.js';
+import type { PartialTranslation, Translate, TranslationKey, TranslationValues } from './translation.js';
 
-/** Labels of languages the widget has none for are shown in this one. */
+/** Labels of languages the widget has none for are shown in this one: the help center's own. */
 export const FALLBACK_LANGUAGE = 'de';
 
 /** The languages that ship complete with the widget. */
 export const BUILT_IN_LANGUAGES = ['de', 'en'] as const;
 
-/** The label tree of one language: namespaces (`article`, `feedback`, `share`) of nested strings. */
-export type Translations = Record<string, unknown>;
-
 /**
  * The widget's own i18next instance (never the host's global one, which may be configured
- * differently or not at all).
+ * differently or not at all). Exported for advanced use; `addTranslations` covers the usual case.
  */
 export const i18n: I18n = i18next.createInstance();
 
@@ -34,7 +32,7 @@ void i18n.init({
  * Adds or overrides labels for a language, e.g. `addTranslations('fr', { article: {…} })`.
  * Elements on the page re-render with the new labels at once.
  */
-export function addTranslations(lang: string, translations: Translations): void {
+export function addTranslations(lang: string, translations: PartialTranslation): void {
   for (const [ns, resources] of Object.entries(translations)) {
     i18n.addResourceBundle(lang, ns, resources, true, true);
   }
@@ -46,25 +44,29 @@ export function hasLanguage(lang: string): boolean {
   return i18n.hasResourceBundle(lang, 'article') || i18n.hasResourceBundle(base, 'article');
 }
 
-// Plain labels (a key, no options) per language. i18next resolves a key in tens of
-// microseconds: a long article asks for the same few labels once per section.
-const labels = new Map<string, Map<string, string>>();
-// The instance is exported: labels added or removed through it directly drop the cache as well.
-for (const change of ['added', 'removed'] as const) i18n.store.on(change, () => labels.clear());
+/** A label read straight from the store (`lang`, its base language, then German), if it is a plain one. */
+function plainLabel(languages: readonly string[], key: TranslationKey): string | undefined {
+  const colon = key.indexOf(':');
+  const ns = key.slice(0, colon);
+  const path = key.slice(colon + 1);
+  for (const lng of languages) {
+    const label: unknown = i18n.getResource(lng, ns, path);
+    if (typeof label === 'string') return label.includes('{{') || label.includes('$t(') ? undefined : label;
+  }
+  return undefined;
+}
 
-/** A translate function bound to `lang`, falling back to German for unknown languages. */
-export function translator(lang: string): TFunction {
+/**
+ * A translate function bound to `lang`, falling back to German for unknown languages. Plain labels
+ * are read from the store directly: i18next's full resolution costs tens of microseconds a key,
+ * and a long article asks for the same labels once per section.
+ */
+export function translator(lang: string): Translate {
   if (!hasLanguage(lang)) {
-    warnOnce(`lang:${lang}`, `No labels for lang="${lang}"; showing German. Add them with addTranslations().`);
+    warnOnce(`lang:${lang}`, `No labels for lang="${lang}"; showing ${FALLBACK_LANGUAGE}. Add them with addTranslations().`);
   }
   const fixed = i18n.getFixedT(lang);
-  const t = (key: string, ...rest: unknown[]): string => {
-    if (rest.length || typeof key !== 'string') return (fixed as unknown as (...args: unknown[]) => string)(key, ...rest);
-    let known = labels.get(lang);
-    if (!known) labels.set(lang, (known = new Map()));
-    let label = known.get(key);
-    if (label === undefined) known.set(key, (label = fixed(key)));
-    return label;
-  };
-  return t as unknown as TFunction;
+  const languages = [...new Set([lang, lang.split('-')[0], FALLBACK_LANGUAGE])];
+  return (key: TranslationKey, values?: TranslationValues): string =>
+    (values ? undefined : plainLabel(languages, key)) ?? (fixed as unknown as (k: string, v?: object) => string)(key, values);
 }

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { TFunction } from 'i18next';
 import { i18n, translator, hasLanguage, FALLBACK_LANGUAGE } from './i18n.js';
-import { resolveLang } from '../internal/lang.js';
+import { resolveLang } from './lang.js';
+import type { Translate } from './translation.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -16,13 +16,13 @@ function refreshAll(): void {
 
 /**
  * Gives an element its language and a translate function, and re-renders it when its own,
- * an ancestor's or the document's `lang` changes, or when labels are added.
+ * an ancestor's or the document's `lang` changes, or when labels are added or removed.
  */
 export class LocalizeController implements ReactiveController {
   /** The resolved language tag, e.g. `de` or `en-GB`. */
-  lang = 'de';
+  lang = FALLBACK_LANGUAGE;
   /** Translates a key in the element's language. */
-  t: TFunction;
+  t: Translate;
 
   constructor(private readonly host: Host) {
     this.t = translator(this.lang);
@@ -35,6 +35,7 @@ export class LocalizeController implements ReactiveController {
       observer = new MutationObserver(refreshAll);
       observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
       i18n.store.on('added', refreshAll);
+      i18n.store.on('removed', refreshAll);
     }
     this.refresh();
   }

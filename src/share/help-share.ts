@@ -1,15 +1,14 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { LocalizeController } from '../i18n/localize.js';
-import { tokens } from '../styles/tokens.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { HelpElement } from '../internal/help-element.js';
 import { warnOnce } from '../internal/dev.js';
-import { widgetEvent } from '../internal/event.js';
+import { copyText } from '../internal/clipboard.js';
+import { LiveStatusController } from '../internal/live-status.js';
+import { resolveShareUrl } from '../internal/page-url.js';
 import { styles } from './help-share.styles.js';
-import { copyText } from './clipboard.js';
-import { resolveShareUrl } from './share-url.js';
 import { parseShareTargets, shareHref, shareTarget, type ShareData, type ShareTarget, type ShareTargetId } from './targets.js';
 
-/** Detail of `help-share`. */
+/** Detail of `help-share-select` (and of its old name `help-share`). */
 export interface ShareDetail {
   /** The target the reader chose, e.g. `linkedin` or `copy`. */
   target: ShareTargetId;
@@ -32,15 +31,13 @@ export function canShareNatively(data: ShareData): boolean {
   }
 }
 
-// How long the "Link kopiert" message stays visible.
-const STATUS_MS = 5000;
-
 /**
  * A privacy-friendly share bar ("Teilen:"): plain links built from fixed templates, copy link,
  * print and the device's share sheet. Nothing from a third party loads before the reader clicks.
  *
- * @fires help-share - The reader chose a target; detail `{target, url, title, href?}`. Cancelable:
+ * @fires help-share-select - The reader chose a target; detail `{target, url, title, href?}`. Cancelable:
  *   `preventDefault()` stops the default action (opening the link, copying, printing, the share sheet).
+ * @fires help-share - Deprecated name of `help-share-select` (sent as well until 0.3).
  *
  * @csspart base - The wrapper of label, buttons and message.
  * @csspart label - The "Teilen:" label.
@@ -56,10 +53,8 @@ const STATUS_MS = 5000;
  *
  * @tagname help-share
  */
-export class HelpShare extends LitElement {
-  static override styles = [tokens, styles];
-
-  private readonly localize = new LocalizeController(this);
+export class HelpShare extends HelpElement {
+  static override styles = [HelpElement.styles, styles];
 
   /** Space-separated targets in order, or `none`; default `copy email whatsapp linkedin xing facebook x print native`. */
   @property() share?: string;
@@ -73,15 +68,7 @@ export class HelpShare extends LitElement {
   /** Overrides the translated label ("Teilen"). */
   @property() label = '';
 
-  /** Colour scheme: `light`, `dark` or unset (follows the reader's system). */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
-  /** Language of the labels; follows the nearest ancestor's `lang` when unset. */
-  @property() override lang!: string;
-
-  @state() private status?: { ok: boolean; at: number };
-
-  private statusTimer?: ReturnType<typeof setTimeout>;
+  private readonly status = new LiveStatusController<{ ok: boolean }>(this);
 
   /** The targets shown, in order (`native` only where the browser offers a share sheet). */
   get targets(): ShareTargetId[] {
@@ -92,11 +79,6 @@ export class HelpShare extends LitElement {
   /** The URL and title a click would share now. */
   get shareData(): ShareData {
     return { url: resolveShareUrl(this.shareUrl || undefined), title: this.articleTitle || document.title };
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.statusTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -110,7 +92,8 @@ export class HelpShare extends LitElement {
   /** Tells the host; false when it cancelled the event and handles sharing itself. */
   private announce(target: ShareTargetId, data: ShareData, href?: string): boolean {
     const detail: ShareDetail = { target, url: data.url, title: data.title, ...(href ? { href } : {}) };
-    return this.dispatchEvent(widgetEvent<ShareDetail>('help-share', detail, true));
+    const selected = this.emit('help-share-select', detail, { cancelable: true });
+    return this.emit('help-share', detail, { cancelable: true }) && selected;
   }
 
   private onLink(event: MouseEvent, target: ShareTarget): void {
@@ -127,7 +110,7 @@ export class HelpShare extends LitElement {
     if (!this.announce(target.id, data)) return;
     switch (target.id) {
       case 'copy':
-        void this.showStatus(await copyText(data.url));
+        void this.status.announce({ ok: await copyText(data.url) });
         break;
       case 'print':
         window.print();
@@ -140,17 +123,6 @@ export class HelpShare extends LitElement {
         }
         break;
     }
-  }
-
-  private async showStatus(ok: boolean): Promise<void> {
-    clearTimeout(this.statusTimer);
-    // Empty the live region first: the same text set again is not announced again.
-    if (this.status) {
-      this.status = undefined;
-      await this.updateComplete;
-    }
-    this.status = { ok, at: Date.now() };
-    this.statusTimer = setTimeout(() => (this.status = undefined), STATUS_MS);
   }
 
   private renderTarget(id: ShareTargetId, data: ShareData): TemplateResult | typeof nothing {
@@ -193,13 +165,14 @@ export class HelpShare extends LitElement {
     if (!ids.length) return nothing;
     const { t } = this.localize;
     const data = this.shareData;
-    const message = this.status ? t(this.status.ok ? 'share:copied' : 'share:copyFailed') : '';
+    const status = this.status.value;
+    const message = status ? t(status.ok ? 'share:copied' : 'share:copyFailed') : '';
     return html`<div class="base" part="base" lang=${this.localize.lang}>
       <span class="label" part="label" id="label">${this.label || t('share:label')}:</span>
       <ul class="list" part="list" aria-labelledby="label">
         ${ids.map((id) => html`<li>${this.renderTarget(id, data)}</li>`)}
       </ul>
-      <span class="status ${this.status && !this.status.ok ? 'failed' : ''}" part="status" role="status">${message}</span>
+      <span class="status ${status && !status.ok ? 'failed' : ''}" part="status" role="status">${message}</span>
       <span id="new-window" hidden>${t('share:newWindow')}</span>
     </div>`;
   }
@@ -210,6 +183,8 @@ declare global {
     'help-share': HelpShare;
   }
   interface GlobalEventHandlersEventMap {
+    'help-share-select': CustomEvent<ShareDetail>;
+    /** @deprecated Listen to `help-share-select`; this name is sent until 0.3. */
     'help-share': CustomEvent<ShareDetail>;
   }
 }

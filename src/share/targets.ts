@@ -1,4 +1,5 @@
 import { svg, type SVGTemplateResult } from 'lit';
+import { fillTemplate } from '../internal/url.js';
 
 /** The services and actions the share bar offers. */
 export type ShareTargetId = 'copy' | 'email' | 'whatsapp' | 'linkedin' | 'xing' | 'facebook' | 'x' | 'print' | 'native';
@@ -123,10 +124,9 @@ export function parseShareTargets(value: string | null | undefined): { ids: Shar
  */
 export function shareHref(target: ShareTarget, data: ShareData): string | undefined {
   if (!target.template) return undefined;
-  const values: Record<string, string> = {
+  return fillTemplate(target.template, {
     url: data.url,
     title: data.title,
     text: data.title ? `${data.title} ${data.url}` : data.url,
-  };
-  return target.template.replace(/\{(url|title|text)\}/g, (_, key: string) => encodeURIComponent(values[key]));
+  });
 }

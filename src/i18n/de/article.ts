@@ -1,19 +1,16 @@
-/** German labels of <help-article> and <help-categories>. */
+/** German labels of <help-article>. */
 export default {
   loading: 'Artikel wird geladen …',
   expandAll: 'Alle Abschnitte öffnen',
   collapseAll: 'Alle Abschnitte schließen',
-  categories: 'Kategorien',
   updated: 'Aktualisiert am {{date}}',
   copySectionLink: 'Link zu diesem Abschnitt kopieren',
   linkCopied: 'Link kopiert',
   linkCopyFailed: 'Link konnte nicht kopiert werden',
   date: { format: '{{day}}. {{month}} {{year}}', months: 'Januar,Februar,März,April,Mai,Juni,Juli,August,September,Oktober,November,Dezember' },
-  contents: 'Inhalt',
+  /** Anchor id of a heading with nothing to make an id from. */
+  emptyHeadingId: 'abschnitt',
   callout: { note: 'Hinweis', tip: 'Tipp', warning: 'Achtung' },
-  feedbackSummary_one: '{{count}} Leser hat diesen Artikel bewertet',
-  feedbackSummary_other: '{{count}} Leser haben diesen Artikel bewertet',
-  feedbackAverage: 'Durchschnitt {{average}} von {{max}}',
   error: {
     title: 'Der Artikel kann nicht angezeigt werden.',
     'not-found': 'Der Artikel wurde nicht gefunden (Fehler {{status}}).',
@@ -27,5 +24,6 @@ export default {
     blocked: "Die Sicherheitsrichtlinie dieser Seite erlaubt keine formatierte Anzeige. Der Artikel wird als Text angezeigt.",
     'no-source': 'Es wurde kein Artikel angegeben.',
     retry: 'Erneut versuchen',
+    home: 'Zur Startseite des Hilfe-Centers',
   },
 };

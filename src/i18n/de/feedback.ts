@@ -23,6 +23,7 @@ export default {
   chooseRating: 'Bitte wählen Sie zuerst eine Bewertung.',
   sending: 'wird gesendet…',
   offline: 'Keine Verbindung – wir senden es automatisch, sobald Sie wieder online sind',
+  unreachable: 'Der Feedback-Dienst ist gerade nicht erreichbar – wir versuchen es automatisch weiter.',
   retrying: 'Senden hat nicht geklappt – wir versuchen es automatisch erneut.',
   thanks: 'Vielen Dank für Ihr Feedback.',
   again: 'Feedback erneut abgeben?',
@@ -31,5 +32,7 @@ export default {
     refused: 'Ihr Feedback wurde vom Server abgelehnt (Fehler {{status}}).',
   },
   retry: 'Erneut senden',
+  summary_one: '{{count}} Leser hat diesen Artikel bewertet',
+  summary_other: '{{count}} Leser haben diesen Artikel bewertet',
   honeypot: 'Dieses Feld bitte leer lassen',
 };

@@ -1,6 +1,9 @@
 import article from './article.js';
+import categories from './categories.js';
 import feedback from './feedback.js';
 import share from './share.js';
 
-/** All German labels, one namespace per component. */
-export default { article, feedback, share };
+/** All German labels, one namespace per element. */
+const de = { article, categories, feedback, share };
+
+export default de;

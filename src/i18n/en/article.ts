@@ -1,19 +1,18 @@
-/** English labels of <help-article> and <help-categories>. */
-export default {
+/** English labels of <help-article>. */
+import type { Translation } from '../translation.js';
+
+const article: Translation['article'] = {
   loading: 'Loading article …',
   expandAll: 'Expand all sections',
   collapseAll: 'Collapse all sections',
-  categories: 'Categories',
   updated: 'Updated {{date}}',
   copySectionLink: 'Copy link to this section',
   linkCopied: 'Link copied',
   linkCopyFailed: 'Could not copy the link',
   date: { format: '{{month}} {{day}}, {{year}}', months: 'January,February,March,April,May,June,July,August,September,October,November,December' },
-  contents: 'Contents',
+  /** Anchor id of a heading with nothing to make an id from. */
+  emptyHeadingId: 'section',
   callout: { note: 'Note', tip: 'Tip', warning: 'Warning' },
-  feedbackSummary_one: '{{count}} reader rated this article',
-  feedbackSummary_other: '{{count}} readers rated this article',
-  feedbackAverage: 'Average {{average}} of {{max}}',
   error: {
     title: 'This article cannot be shown.',
     'not-found': 'The article was not found (error {{status}}).',
@@ -27,5 +26,8 @@ export default {
     blocked: "This page's security policy does not allow formatted content. The article is shown as plain text.",
     'no-source': 'No article was given.',
     retry: 'Try again',
+    home: 'Go to the help center home',
   },
 };
+
+export default article;

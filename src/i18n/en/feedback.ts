@@ -1,5 +1,7 @@
+import type { Translation } from '../translation.js';
+
 /** English labels of <help-feedback>. */
-export default {
+const feedback: Translation['feedback'] = {
   question: 'How do you like this article? Your opinion counts:',
   scale: {
     stars: '{{value}} of {{max}} stars',
@@ -23,6 +25,7 @@ export default {
   chooseRating: 'Please choose a rating first.',
   sending: 'sending…',
   offline: 'No connection – we will send it automatically as soon as you are back online',
+  unreachable: 'The feedback service cannot be reached right now – we will keep trying automatically.',
   retrying: 'Sending did not work – we will try again automatically.',
   thanks: 'Thank you for your feedback.',
   again: 'Give feedback again?',
@@ -31,5 +34,9 @@ export default {
     refused: 'The server refused your feedback (error {{status}}).',
   },
   retry: 'Send again',
+  summary_one: '{{count}} reader rated this article',
+  summary_other: '{{count}} readers rated this article',
   honeypot: 'Please leave this field empty',
 };
+
+export default feedback;

@@ -1,6 +1,10 @@
 import article from './article.js';
+import categories from './categories.js';
 import feedback from './feedback.js';
 import share from './share.js';
+import type { Translation } from '../translation.js';
 
-/** All English labels, one namespace per component. */
-export default { article, feedback, share };
+/** All English labels, one namespace per element. */
+const en: Translation = { article, categories, feedback, share };
+
+export default en;

@@ -1,5 +1,7 @@
+import type { Translation } from '../translation.js';
+
 /** English labels of <help-share>. */
-export default {
+const share: Translation['share'] = {
   label: 'Share',
   targets: {
     copy: 'Copy link',
@@ -16,3 +18,5 @@ export default {
   copied: 'Link copied',
   copyFailed: 'Could not copy the link. Please copy it from the address bar.',
 };
+
+export default share;

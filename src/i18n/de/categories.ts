@@ -1,0 +1,4 @@
+/** German labels of <help-categories>. */
+export default {
+  label: 'Kategorien',
+};

@@ -1,0 +1,135 @@
+import createDOMPurify, { type Config } from 'dompurify';
+import { warnOnce } from '../internal/dev.js';
+import { fillLinkTemplate, parseUrl } from '../internal/url.js';
+
+/** How links and images of one article are resolved. */
+export interface LinkOptions {
+  /** Absolute URL that relative links and images resolve against (the article's `src`). */
+  baseUrl: string;
+  /** Language of the article, filled into `{lang}` of `articleHref` for cross-article links. */
+  lang: string;
+  /** URL template for links to other articles (`other-id.md#part`): `{id}`, `{lang}`. */
+  articleHref?: string;
+  /** The page's origin: links elsewhere open in a new tab. Default: `location.origin`. */
+  pageOrigin?: string;
+}
+
+/** Link schemes that keep their `href`; every other scheme loses it (the text stays). */
+export const LINK_SCHEMES = ['http:', 'https:', 'mailto:', 'tel:'] as const;
+
+// A private instance: settings never touch a DOMPurify the host page uses.
+const purify = createDOMPurify(window);
+
+const CONFIG: Config = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS: [
+    'style', 'form', 'iframe', 'frame', 'frameset', 'base', 'meta', 'link', 'input', 'button',
+    'textarea', 'select', 'option', 'object', 'embed', 'template', 'noscript', 'dialog', 'slot',
+  ],
+  // Ids and names are assigned by the widget (heading anchors) and never taken from markdown;
+  // `part` and `slot` would let an article reach into the host page's styling of the widget.
+  FORBID_ATTR: ['style', 'id', 'name', 'form', 'formaction', 'srcset', 'ping', 'autofocus', 'tabindex', 'part', 'slot', 'exportparts'],
+  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
+  RETURN_DOM_FRAGMENT: true,
+};
+// Set once, with no hooks: DOMPurify parses a config passed to sanitize() on every call
+// (~0.4 ms per article), and links are fixed in a pass of their own afterwards.
+purify.setConfig(CONFIG);
+
+const ARTICLE_LINK = /^(?:\.\/)?([\p{L}\p{N}_~-][\p{L}\p{N}._~-]*?)(?:\.([a-z]{2}(?:-[a-z0-9]+)?))?\.md(#.*)?$/iu;
+const SAFE_DATA_IMAGE = /^data:image\/(?:png|gif|jpe?g|webp|avif);/i;
+
+function fixLink(a: Element, options: LinkOptions): void {
+  if (!a.hasAttribute('href')) {
+    a.removeAttribute('target');
+    return;
+  }
+  const raw = a.getAttribute('href') ?? '';
+  if (raw.startsWith('#')) return;
+  const article = ARTICLE_LINK.exec(raw);
+  if (article) {
+    const [, id, , hash = ''] = article;
+    if (options.articleHref) {
+      const href = fillLinkTemplate(options.articleHref, { id, lang: options.lang });
+      if (href) a.setAttribute('href', href + hash);
+      else a.removeAttribute('href');
+      return;
+    }
+    warnOnce('article-href', 'The article links to other articles; set article-href="/help/{id}" to route them.');
+    a.setAttribute('href', new URL(`${id}.${options.lang}.md${hash}`, options.baseUrl).href);
+    return;
+  }
+  const url = parseUrl(raw, options.baseUrl);
+  if (!url || !(LINK_SCHEMES as readonly string[]).includes(url.protocol)) {
+    a.removeAttribute('href');
+    return;
+  }
+  a.setAttribute('href', url.href);
+  if (url.protocol.startsWith('http') && url.origin !== (options.pageOrigin ?? location.origin)) {
+    a.setAttribute('target', '_blank');
+    a.setAttribute('rel', 'noopener noreferrer');
+  } else {
+    a.removeAttribute('target');
+  }
+}
+
+function fixImage(img: Element, options: LinkOptions): void {
+  const raw = img.getAttribute('src') ?? '';
+  if (raw.startsWith('data:')) {
+    if (!SAFE_DATA_IMAGE.test(raw)) img.removeAttribute('src');
+  } else {
+    const url = parseUrl(raw, options.baseUrl);
+    if (url && /^https?:$/.test(url.protocol)) img.setAttribute('src', url.href);
+    else img.removeAttribute('src');
+  }
+  img.setAttribute('loading', 'lazy');
+  img.setAttribute('decoding', 'async');
+}
+
+/** The page's policy (e.g. Trusted Types without the `dompurify` policy) stops the sanitizer. */
+export class SanitizerBlockedError extends Error {
+  constructor() {
+    super('The sanitizer cannot run under this page\'s policy (Trusted Types: allow "dompurify").');
+    this.name = 'SanitizerBlockedError';
+  }
+}
+
+let works: boolean | undefined;
+
+// DOMPurify fails silently (an empty result) when Trusted Types are enforced without its policy;
+// one probe tells that apart from an article that was all script.
+function sanitizerWorks(): boolean {
+  try {
+    works ??= ((purify.sanitize('<p>x</p>') as unknown as DocumentFragment | null)?.childNodes?.length ?? 0) > 0;
+  } catch {
+    works = false;
+  }
+  return works;
+}
+
+/**
+ * Turns untrusted HTML (marked's output) into a fragment that holds no script, handler,
+ * dangerous URL, form, frame or style, with links and images resolved for this article and
+ * callouts marked up for the element.
+ */
+export function sanitizeHtml(html: string, options: LinkOptions): DocumentFragment {
+  let fragment: DocumentFragment | null;
+  try {
+    fragment = purify.sanitize(html) as unknown as DocumentFragment | null;
+  } catch {
+    fragment = null;
+  }
+  // Trusted Types refuse DOMPurify's parser when its policy is not allowed: no fragment at all,
+  // or (other browsers) an empty one.
+  if (!fragment?.childNodes || (!fragment.childNodes.length && html.trim() && !sanitizerWorks())) {
+    throw new SanitizerBlockedError();
+  }
+  for (const a of fragment.querySelectorAll('a')) fixLink(a, options);
+  for (const img of fragment.querySelectorAll('img')) fixImage(img, options);
+  // Callouts are notes for assistive technology, styleable from outside as one part.
+  for (const callout of fragment.querySelectorAll('.callout[data-callout]')) {
+    callout.setAttribute('role', 'note');
+    callout.setAttribute('part', 'callout');
+  }
+  return fragment;
+}

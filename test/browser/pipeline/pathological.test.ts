@@ -1,0 +1,83 @@
+import { expect } from '@open-wc/testing';
+import '../../../src/define.js';
+import type { HelpArticle } from '../../../src/article/help-article.js';
+import { settled, shadow } from '../../support/helpers.js';
+// A plain JS module shared with bench/marked-limits.mjs.
+import { PATHOLOGICAL } from '../../fixtures/pathological/inputs.mjs';
+
+type Case = { make: () => string; expect: 'load' | 'too-complex' | 'too-large'; gapLimitMs?: number };
+
+/** Longest main-thread block while `work` runs: long tasks, and gaps in a 50 ms heartbeat. */
+async function blocking<T>(work: () => Promise<T>): Promise<{ result: T; longestTask: number; longestGap: number }> {
+  let longestTask = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longestTask = Math.max(longestTask, entry.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  let last = performance.now();
+  let longestGap = 0;
+  const beat = setInterval(() => {
+    const now = performance.now();
+    longestGap = Math.max(longestGap, now - last);
+    last = now;
+  }, 50);
+  try {
+    const result = await work();
+    await new Promise((r) => setTimeout(r, 60));
+    return { result, longestTask, longestGap };
+  } finally {
+    clearInterval(beat);
+    observer.disconnect();
+  }
+}
+
+describe('pathological markdown', function () {
+  this.timeout(30000);
+
+  afterEach(() => document.body.replaceChildren());
+
+  for (const [name, input] of Object.entries(PATHOLOGICAL as Record<string, Case>)) {
+    it(`${name}: ends ${input.expect === 'load' ? 'rendered' : `with a readable fallback and "${input.expect}"`} without blocking the page for a second`, async () => {
+      const markdown = input.make();
+      const el = document.createElement('help-article') as HelpArticle;
+      el.setAttribute('share', 'none');
+      const events: string[] = [];
+      el.addEventListener('help-article-load', () => events.push('load'));
+      el.addEventListener('help-article-error', (e) => events.push(e.detail.reason));
+      const { longestTask, longestGap } = await blocking(async () => {
+        const done = settled(el);
+        el.markdown = markdown;
+        document.body.append(el);
+        await done;
+        await el.loadComplete;
+      });
+
+      expect(el.state).to.equal('ready');
+      if (input.expect === 'load') expect(events).to.deep.equal(['load']);
+      else expect(events).to.deep.equal(['load', input.expect]);
+      // A readable fallback: the reader sees text from the article and a notice when degraded.
+      const text = shadow(el).textContent ?? '';
+      expect(text.replace(/\s+/g, '').length).to.be.greaterThan(0);
+      if (input.expect !== 'load') expect(shadow(el).querySelector('.notice')).to.exist;
+      expect(longestTask, 'longest task (ms)').to.be.below(1000);
+      expect(longestGap, 'longest gap between 50 ms timers (ms)').to.be.below(input.gapLimitMs ?? 1000);
+    });
+  }
+
+  it('keeps the page responsive: a click handler runs while a large article renders', async () => {
+    const el = document.createElement('help-article') as HelpArticle;
+    const button = document.createElement('button');
+    let clickedAt = 0;
+    button.addEventListener('click', () => (clickedAt = performance.now()));
+    document.body.append(button);
+    const done = settled(el);
+    el.markdown = (PATHOLOGICAL as Record<string, Case>)['1 MB table'].make() + '\n\n' + '## Abschnitt\n\nText.\n\n'.repeat(2000);
+    document.body.append(el);
+    await new Promise((r) => setTimeout(r, 0));
+    const asked = performance.now();
+    setTimeout(() => button.click(), 0);
+    await done;
+    expect(clickedAt, 'the click ran').to.be.greaterThan(0);
+    expect(clickedAt - asked).to.be.below(1000);
+  });
+});

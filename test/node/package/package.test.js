@@ -1,0 +1,41 @@
+// The published shape of the package, checked against the build (`npm run build` runs first in npm test).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+
+test('every exports target exists after the build', () => {
+  const targets = Object.values(pkg.exports).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t)));
+  for (const target of targets) assert.ok(existsSync(target), `missing ${target}`);
+});
+
+test('custom-elements.json describes the four tags with their attributes and events', () => {
+  const manifest = JSON.parse(readFileSync(pkg.customElements, 'utf8'));
+  const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName);
+  const byTag = Object.fromEntries(elements.map((d) => [d.tagName, d]));
+  assert.deepEqual(Object.keys(byTag).sort(), ['help-article', 'help-categories', 'help-feedback', 'help-share']);
+  const article = byTag['help-article'];
+  for (const name of ['src', 'article-id', 'categories', 'collapsed', 'lang', 'category-href', 'feedback-endpoint', 'share']) {
+    assert.ok(article.attributes.some((a) => a.name === name), `attribute ${name} is documented`);
+  }
+  assert.deepEqual(article.events.map((e) => e.name).sort(), ['help-article-error', 'help-article-load', 'help-article-toggle', 'help-section-toggle']);
+  // Module paths point into the package (dist/), which ships; src/ does not.
+  for (const module of manifest.modules) assert.match(module.path, /^dist\/esm\/.+\.js$/, module.path);
+  for (const module of manifest.modules.filter((m) => m.declarations?.length)) assert.ok(existsSync(module.path), `${module.path} exists`);
+});
+
+test('the ES build keeps dependencies external and the script-tag bundle has none', () => {
+  const esm = readFileSync('dist/esm/pipeline/index.js', 'utf8') + readFileSync('dist/esm/pipeline/markdown.js', 'utf8');
+  assert.match(esm, /from ['"]marked['"]/);
+  const bundle = readFileSync('dist/help-article.js', 'utf8');
+  assert.doesNotMatch(bundle, /\bimport\s*[{(*'"]|\brequire\(/);
+  assert.doesNotMatch(bundle, /Lit is in dev mode/, 'the bundle uses production Lit');
+  assert.doesNotMatch(bundle, /help-article-widget\] /, 'dev-mode warnings are stripped');
+});
+
+test('the types declare the elements for TypeScript users', () => {
+  const types = readFileSync('dist/types/src/article/help-article.d.ts', 'utf8');
+  assert.match(types, /'help-article': HelpArticle/);
+  assert.match(types, /'help-article-load': CustomEvent<ArticleLoadDetail>/);
+});

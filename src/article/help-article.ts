@@ -287,14 +287,14 @@ export class HelpArticle extends HelpElement {
   }
 
   private warnAboutSource(model: ArticleModel): void {
-    for (const problem of model.problems) warnOnce(`fm:${problem}`, `Front matter: ${problem}`);
+    for (const problem of model.problems) warnOnce(`fm/${problem}`, `Front matter: ${problem}`);
     const titles = new Set<string>();
     for (const s of model.sections) {
-      if (titles.has(s.title)) warnOnce(`dup:${s.title}`, `Duplicate section heading "${s.title}"; its id gets a number (${s.id}).`);
+      if (titles.has(s.title)) warnOnce(`dup/${s.title}`, `Duplicate section heading "${s.title}"; its id gets a number (${s.id}).`);
       titles.add(s.title);
     }
     if (this.articleId && !isValidArticleId(this.articleId)) {
-      warnOnce(`id:${this.articleId}`, `article-id="${this.articleId}" should be a URL-safe slug.`);
+      warnOnce(`id/${this.articleId}`, `article-id="${this.articleId}" should be a URL-safe slug.`);
     }
   }
 

@@ -187,7 +187,7 @@ export class HelpFeedback extends HelpElement {
     const queueProps = ['feedbackEndpoint', 'feedbackStorage', 'storage', 'articleId', 'minDwellMs', 'retryBaseMs', 'maxAttempts', 'timeoutMs'] as const;
     if (!this.queue || queueProps.some((p) => changed.has(p))) this.setUpQueue();
     if (changed.has('feedbackScale') && !isScale(this.feedbackScale)) {
-      warnOnce(`scale:${this.feedbackScale}`, `feedback-scale="${this.feedbackScale}" is not stars, thumbs or faces; using stars.`);
+      warnOnce(`scale/${this.feedbackScale}`, `feedback-scale="${this.feedbackScale}" is not stars, thumbs or faces; using stars.`);
     }
     if (changed.has('feedbackScale') && changed.get('feedbackScale') !== undefined && this.rating > scaleMax(this.scale)) {
       this.rating = 0;
@@ -208,11 +208,11 @@ export class HelpFeedback extends HelpElement {
     this.leaveQueue();
     if (!this.isConnected) return;
     if (!this.feedbackEndpoint) {
-      warnOnce('feedback:endpoint', '<help-feedback> needs a feedback-endpoint attribute.');
+      warnOnce('feedback/endpoint', '<help-feedback> needs a feedback-endpoint attribute.');
       return;
     }
     if (!isValidArticleId(this.articleId)) {
-      warnOnce(`feedback:id:${this.articleId}`, `<help-feedback> needs a valid article-id (got "${this.articleId}").`);
+      warnOnce(`feedback/id/${this.articleId}`, `<help-feedback> needs a valid article-id (got "${this.articleId}").`);
       return;
     }
     const queue = sharedQueue(this.feedbackEndpoint, this.storage ?? storageFor(this.feedbackStorage));
@@ -282,10 +282,10 @@ export class HelpFeedback extends HelpElement {
   private warnUnreachable(): void {
     const endpoint = new URL(this.feedbackEndpoint, document.baseURI);
     if (endpoint.origin === location.origin) {
-      warnOnce(`feedback:down:${endpoint.href}`, `The feedback collector at ${endpoint.href} does not answer; ratings stay queued and are retried.`);
+      warnOnce(`feedback/down/${endpoint.href}`, `The feedback collector at ${endpoint.href} does not answer; ratings stay queued and are retried.`);
     } else {
       warnOnce(
-        `feedback:cors:${endpoint.origin}`,
+        `feedback/cors/${endpoint.origin}`,
         `No answer from the feedback collector at ${endpoint.href}. If it is running, the likely cause is CORS: ` +
           `start it with CORS_ORIGINS=${location.origin} (comma-separated for several sites). Ratings stay queued and are retried.`,
       );

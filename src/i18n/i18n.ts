@@ -63,7 +63,7 @@ function plainLabel(languages: readonly string[], key: TranslationKey): string |
  */
 export function translator(lang: string): Translate {
   if (!hasLanguage(lang)) {
-    warnOnce(`lang:${lang}`, `No labels for lang="${lang}"; showing ${FALLBACK_LANGUAGE}. Add them with addTranslations().`);
+    warnOnce(`lang/${lang}`, `No labels for lang="${lang}"; showing ${FALLBACK_LANGUAGE}. Add them with addTranslations().`);
   }
   const fixed = i18n.getFixedT(lang);
   const languages = [...new Set([lang, lang.split('-')[0], FALLBACK_LANGUAGE])];

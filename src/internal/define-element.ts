@@ -12,7 +12,7 @@ export function defineElement(
   const existing = registry.get(tag);
   if (existing) {
     if (existing !== ctor) {
-      warnOnce(`define:${tag}`, `<${tag}> is already defined by another script; keeping the first definition.`);
+      warnOnce(`define/${tag}`, `<${tag}> is already defined by another script; keeping the first definition.`);
     }
     return;
   }

@@ -84,7 +84,7 @@ export class HelpShare extends HelpElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('share')) {
       for (const name of parseShareTargets(this.share).unknown) {
-        warnOnce(`share:${name}`, `share="${this.share}": unknown target "${name}" is left out.`);
+        warnOnce(`share/${name}`, `share="${this.share}": unknown target "${name}" is left out.`);
       }
     }
   }

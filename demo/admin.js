@@ -30,6 +30,7 @@ const LABELS = {
     logHint: '(vom Host empfangen)',
     logEmpty: 'Noch keine Ereignisse. Öffnen Sie die Hilfe mit „?“.',
     helpTitle: 'Hilfe',
+    allArticles: 'Alle Hilfeartikel ({count})',
     close: 'Schließen',
     articles: 'Hilfeartikel',
     supportTitle: 'Das tut uns leid. Sollen wir helfen?',
@@ -67,6 +68,7 @@ const LABELS = {
     logHint: '(received by the host)',
     logEmpty: 'No events yet. Open the help with “?”.',
     helpTitle: 'Help',
+    allArticles: 'All help articles ({count})',
     close: 'Close',
     articles: 'Help articles',
     supportTitle: 'Sorry about that. Can we help?',
@@ -162,6 +164,10 @@ function showArticle(id) {
 
 function renderArticleList() {
   const list = document.getElementById('article-list');
+  const entries = index.filter((entry) => entry.lang === lang);
+  document.getElementById('article-picker-label').textContent = t('allArticles').replace('{count}', String(entries.length));
+  // While an article is open the list folds away: the panel's room goes to the article.
+  document.getElementById('article-picker').open = !articleId;
   list.replaceChildren(
     ...index
       .filter((entry) => entry.lang === lang)
@@ -184,7 +190,7 @@ function renderWeek() {
   for (let h = FIRST_HOUR; h < LAST_HOUR; h++) hours.push(h);
   const days = t('days');
   const head = `<div class="week-head"><span></span>${days
-    .map((d, i) => `<span class="${i === 2 ? 'today' : ''}">${d} <b>${21 + i}</b></span>`)
+    .map((d, i) => `<span class="${i === 2 ? 'today' : ''} ${i >= 5 ? 'weekend' : ''}">${d} <b>${21 + i}</b></span>`)
     .join('')}</div>`;
   const times = `<div class="times">${hours.map((h) => `<span>${String(h).padStart(2, '0')}:00</span>`).join('')}</div>`;
   const columns = days

@@ -53,6 +53,9 @@
       all.textContent = '← ' + labels[lang].all;
       nav.append(all);
     }
+    // The current article is marked once: under the category the reader came from, else its first.
+    var current = entry(articleId, lang);
+    var home = current && (current.categories.filter(function (c) { return category && slug(c) === category; })[0] || current.categories[0]);
     Object.keys(byCategory).sort().forEach(function (name) {
       var group = document.createElement('section');
       var h = document.createElement('h3');
@@ -63,7 +66,7 @@
         var a = document.createElement('a');
         a.href = '/?article=' + encodeURIComponent(e.id) + '&lang=' + lang;
         a.textContent = e.title;
-        if (e.id === articleId) a.setAttribute('aria-current', 'page');
+        if (e.id === articleId && name === home) a.setAttribute('aria-current', 'page');
         li.append(a);
         ul.append(li);
       });

@@ -41,12 +41,23 @@ export const styles = css`
     font-size: 0.875em;
   }
 
+  /* The head of the section list: how many there are, and open / close them all. */
   .toolbar {
     display: flex;
-    justify-content: flex-end;
-    margin: calc(var(--_space) * 0.5) 0 0;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0 1rem;
+    margin: calc(var(--_space) * 1.25) 0 0;
     border-bottom: 1px solid var(--_border);
-    padding-bottom: 0.25rem;
+    padding-bottom: 0.375rem;
+  }
+  .section-count {
+    color: var(--_muted);
+    font-size: 0.875em;
+    font-weight: 600;
+    letter-spacing: 0.02em;
+    text-transform: uppercase;
   }
 
   .toolbar .link-button {
@@ -136,7 +147,8 @@ export const styles = css`
 
   .chevron {
     flex: none;
-    margin-top: 0.3em;
+    /* Centred on the heading's first line (20 px icon, 1.35 line height). */
+    margin-top: calc((1lh - 20px) / 2);
     color: var(--_muted);
     transform: rotate(-90deg);
     transition: transform 150ms ease;
@@ -372,6 +384,16 @@ export const styles = css`
   .prose th {
     background: var(--_surface-alt);
     font-weight: 650;
+  }
+  /* Column alignment from the markdown (|:---:|, |---:|). */
+  .prose :is(th, td)[align='center'] {
+    text-align: center;
+  }
+  .prose :is(th, td)[align='right'] {
+    text-align: end;
+  }
+  .prose :is(th, td)[align='left'] {
+    text-align: start;
   }
   .prose hr {
     border: 0;

@@ -53,7 +53,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 /** The id of a section's panel: `:` never occurs in a heading's id, so the two cannot clash. */
 const panelId = (id: string) => `${id}:panel`;
 
-const CHEVRON = html`<svg class="chevron" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+const CHEVRON = html`<svg class="chevron" viewBox="0 0 16 16" width="20" height="20" aria-hidden="true">
   <path d="M4.2 6.2a.75.75 0 0 1 1.06 0L8 8.94l2.74-2.74a.75.75 0 1 1 1.06 1.06L8.53 10.53a.75.75 0 0 1-1.06 0L4.2 7.26a.75.75 0 0 1 0-1.06Z" fill="currentColor"/>
 </svg>`;
 
@@ -471,6 +471,7 @@ export class HelpArticle extends HelpElement {
       <div class="intro prose" part="intro" lang=${contentLang}>${model.intro}</div>
       ${sections.length > 1
         ? html`<div class="toolbar" part="toolbar">
+            <span class="section-count">${t('article:sectionCount', { count: sections.length })}</span>
             <button class="link-button" part="toggle-all" @click=${this.toggleAll} aria-expanded=${allOpen}>
               ${allOpen ? t('article:collapseAll') : t('article:expandAll')}
             </button>

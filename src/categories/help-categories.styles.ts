@@ -22,15 +22,26 @@ export const styles = css`
     padding: 0;
     list-style: none;
   }
+  /* Plain names read as text; only linked tags look like something to click. */
   .tag {
     display: inline-block;
+    color: var(--help-category-color, var(--_text));
+    line-height: 1.6;
+  }
+  span.tag {
+    padding: 0.125rem 0;
+  }
+  li:has(span.tag) + li::before {
+    content: '·';
+    margin-inline-end: 0.375rem;
+    color: var(--_muted);
+  }
+  a.tag {
     padding: 0.125rem 0.625rem;
     border-radius: 999px;
     background: var(--help-category-background, var(--_surface-alt));
     border: 1px solid var(--_border);
-    color: var(--help-category-color, var(--_text));
     text-decoration: none;
-    line-height: 1.6;
   }
   a.tag:hover {
     border-color: var(--_accent);

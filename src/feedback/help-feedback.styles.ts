@@ -6,13 +6,12 @@ export const styles = css`
     --_icon-size: var(--help-feedback-icon-size, 2rem);
   }
 
+  /* Calm until used: a divider, the question and the rating; no box around an unused control. */
   .base {
     position: relative;
-    margin-block: var(--_space);
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface-alt);
+    margin-block: var(--_space) 0;
+    padding-block: var(--_space) 0;
+    border-top: 1px solid var(--_border);
     color: var(--_text);
   }
   .base:focus {
@@ -85,6 +84,9 @@ export const styles = css`
     display: grid;
     gap: calc(var(--_space) * 0.75);
   }
+  .reasons legend {
+    font-weight: 600;
+  }
   .reasons label {
     display: flex;
     align-items: flex-start;
@@ -95,14 +97,22 @@ export const styles = css`
     flex: none;
     width: 1.125rem;
     height: 1.125rem;
-    /* Centred on the first line of a label that wraps. */
-    margin-block: calc((1lh - 1.125rem) / 2) 0;
+    /* Centred on the first line of a label that wraps: the box takes the label's font and line
+       height, so 1lh is the text's line (a form control's own line height is smaller). */
+    font: inherit;
+    margin: calc((1lh - 1.125rem) / 2) 0 0;
     accent-color: var(--_accent);
   }
-  .comment-label {
-    display: block;
-    font-weight: 600;
+  .comment-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0 0.75rem;
     margin-bottom: 0.25rem;
+  }
+  .comment-label {
+    font-weight: 600;
   }
   textarea {
     display: block;
@@ -117,11 +127,37 @@ export const styles = css`
     resize: vertical;
   }
   .hint,
-  .counter,
-  .summary {
+  .counter {
     margin: 0.25rem 0 0;
     font-size: 0.875em;
     color: var(--_muted);
+  }
+  .summary {
+    margin: 0 0 0.375rem;
+    font-size: 0.9375em;
+    color: var(--_muted);
+  }
+  /* "Bitte wählen Sie zuerst eine Bewertung." is an error of the form, and looks like one. */
+  .choose-rating {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0.5rem 0 0;
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .choose-rating::before {
+    content: '!';
+    flex: none;
+    display: inline-grid;
+    place-items: center;
+    width: 1.25rem;
+    height: 1.25rem;
+    border-radius: 50%;
+    background: var(--_danger);
+    color: var(--_surface);
+    font-size: 0.8125rem;
+    line-height: 1;
   }
   .counter.full {
     color: var(--_text);
@@ -135,6 +171,20 @@ export const styles = css`
     gap: 0.75rem;
     margin-top: var(--_space);
   }
+  /* After sending: one compact line ("✓ Vielen Dank …  Feedback erneut abgeben?"). */
+  .outcome {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 1rem;
+  }
+  .outcome:has(.status:empty):not(:has(.error)) {
+    display: none;
+  }
+  .outcome .actions {
+    margin-top: 0;
+    flex-basis: 100%;
+  }
   .status:empty {
     display: none;
   }
@@ -142,10 +192,17 @@ export const styles = css`
     margin: 0;
   }
   .status[data-view='thanks'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375rem;
     color: var(--_success);
     font-weight: 600;
   }
+  .check {
+    flex: none;
+  }
   .error {
+    flex-basis: 100%;
     margin: 0;
     color: var(--_danger);
   }

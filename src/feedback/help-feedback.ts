@@ -60,6 +60,10 @@ const MOUTHS = [
   svg`<path d="M8.2 14a4.6 4.6 0 0 0 7.6 0" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"/>`,
 ];
 
+const CHECK = html`<svg class="check" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+  <path fill="currentColor" d="M13.78 4.22a.75.75 0 0 1 0 1.06l-7.25 7.25a.75.75 0 0 1-1.06 0L2.22 9.28a.75.75 0 0 1 1.06-1.06L6 10.94l6.72-6.72a.75.75 0 0 1 1.06 0Z"/>
+</svg>`;
+
 function icon(scale: FeedbackScale, value: number, filled: boolean): TemplateResult {
   const content =
     scale === 'stars'
@@ -99,6 +103,8 @@ export function isLowRating(scale: FeedbackScale, rating: number): boolean {
  * @csspart submit - The send button.
  * @csspart status - The live region ("wird gesendet…", "Vielen Dank für Ihr Feedback.").
  * @csspart error - The error message.
+ * @csspart hint - "Bitte wählen Sie zuerst eine Bewertung." (an error of the form).
+ * @csspart remove-comment - "Kommentar entfernen", for a comment carried over from a low rating.
  * @csspart button - "Feedback erneut abgeben?" and "Erneut senden" (also `again-button`, `retry-button`).
  * @csspart again-button - "Feedback erneut abgeben?", after sending and after an error.
  * @csspart retry-button - "Erneut senden", after an error.
@@ -158,6 +164,8 @@ export class HelpFeedback extends HelpElement {
   @state() private showHint = false;
 
   private queue?: DeliveryQueue;
+  /** The article the form's current choice belongs to. */
+  private formFor?: string;
   private unsubscribe?: () => void;
   private connectedAt = performance.now();
   private summaryRun?: AbortController;
@@ -218,8 +226,11 @@ export class HelpFeedback extends HelpElement {
     const queue = sharedQueue(this.feedbackEndpoint, this.storage ?? storageFor(this.feedbackStorage));
     this.queue = queue;
     const record = queue.record(this.articleId);
+    // The reader's stored answer, else an empty form for a new article; a changed delivery
+    // setting for the same article keeps what the reader has chosen so far.
     if (record?.answer) this.prefill(record.answer);
-    else this.prefill({ rating: 0, scale: this.scale, reasons: [], comment: '' });
+    else if (this.formFor !== this.articleId) this.prefill({ rating: 0, scale: this.scale, reasons: [], comment: '' });
+    this.formFor = this.articleId;
     this.state = record?.pending ? 'sending' : record?.answer && record.delivered ? 'thanks' : 'idle';
     this.unsubscribe = queue.subscribe(this.articleId, (update) => this.onDelivery(update), {
       minDwellMs: this.minDwellMs,
@@ -246,7 +257,10 @@ export class HelpFeedback extends HelpElement {
     }
     const run = new AbortController();
     this.summaryRun = run;
-    const summary = await fetchSummary(this.feedbackEndpoint, this.articleId, { signal: run.signal, fresh });
+    // A reader who rated this article must see the count with their own rating in it, not an
+    // answer the browser cached before (the collector allows caching it for 60 s).
+    const rated = !!this.queue?.record(this.articleId)?.answer;
+    const summary = await fetchSummary(this.feedbackEndpoint, this.articleId, { signal: run.signal, fresh: fresh || rated });
     if (!run.signal.aborted) this.summary = summary;
   }
 
@@ -345,9 +359,20 @@ export class HelpFeedback extends HelpElement {
   }
 
   private onRating(event: Event): void {
+    const wasLow = this.low;
     this.rating = Number((event.target as HTMLInputElement).value);
     this.showHint = false;
+    // A comment written for a low rating stays in view (and goes along) when the reader picks a
+    // better one; the reasons go, they answered "what could we improve".
+    if (wasLow && !this.low && this.comment.trim()) this.commentOpen = true;
     if (this.withComment) this.setComment(this.comment);
+  }
+
+  private removeComment(): void {
+    this.comment = '';
+    this.commentFull = false;
+    this.commentOpen = false;
+    this.focusAfterUpdate = 'button[aria-controls="comment-panel"]';
   }
 
   private onReason(event: Event): void {
@@ -415,7 +440,7 @@ export class HelpFeedback extends HelpElement {
     const max = scaleMax(scale);
     const shown = this.hoverRating || this.rating;
     const values = Array.from({ length: max }, (_, i) => i + 1);
-    return html`<fieldset class="rating-group">
+    return html`<fieldset class="rating-group" aria-describedby=${this.showHint ? 'choose-rating' : nothing}>
       <legend part="question" id="question">${this.question || t('feedback:question')}</legend>
       <div class="rating ${scale === 'stars' ? 'stars' : 'choice'}" part="rating" @mouseleave=${() => (this.hoverRating = 0)}>
         ${values.map((value) => {
@@ -442,14 +467,21 @@ export class HelpFeedback extends HelpElement {
           </span>`;
         })}
       </div>
-      ${this.showHint ? html`<p class="hint" role="alert">${t('feedback:chooseRating')}</p>` : nothing}
+      ${this.showHint ? html`<p class="choose-rating" id="choose-rating" part="hint" role="alert">${t('feedback:chooseRating')}</p>` : nothing}
     </fieldset>`;
   }
 
   private renderComment(): TemplateResult {
     const { t } = this.localize;
+    // After a better rating, a comment written for the low one is shown as going along, removable.
+    const carried = !this.low && this.comment.trim() !== '';
     return html`<div class="comment-field">
-      <label class="comment-label" for="comment">${t('feedback:commentLabel')}</label>
+      <div class="comment-head">
+        <label class="comment-label" for="comment">${t('feedback:commentLabel')}</label>
+        ${carried
+          ? html`<button type="button" class="link-button" part="remove-comment" @click=${this.removeComment}>${t('feedback:removeComment')}</button>`
+          : nothing}
+      </div>
       <textarea
         id="comment"
         part="comment"
@@ -458,7 +490,7 @@ export class HelpFeedback extends HelpElement {
         .value=${this.comment}
         @input=${(e: Event) => this.setComment((e.target as HTMLTextAreaElement).value, e.target as HTMLTextAreaElement)}
       ></textarea>
-      <p class="hint" id="comment-hint">${t('feedback:commentHint')}</p>
+      <p class="hint" id="comment-hint">${carried ? t('feedback:commentGoesAlong') : t('feedback:commentHint')}</p>
       <p class="counter ${this.commentFull ? 'full' : ''}" id="counter" part="counter">
         ${this.commentFull
           ? t('feedback:counterFull', { count: this.comment.length, max: LIMITS.comment })
@@ -477,7 +509,7 @@ export class HelpFeedback extends HelpElement {
           ${REASONS.map(
             (reason) => html`<label>
               <input type="checkbox" name="reasons" .value=${reason} .checked=${this.reasons.includes(reason)} @change=${this.onReason} />
-              ${t(`feedback:reasons.${reason}`)}
+              <span>${t(`feedback:reasons.${reason}`)}</span>
             </label>`,
           )}
         </fieldset>
@@ -511,7 +543,8 @@ export class HelpFeedback extends HelpElement {
         <label>${t('feedback:honeypot')} <input type="text" name="website" tabindex="-1" autocomplete="off" /></label>
       </div>
       <div class="actions">
-        <button type="submit" class="button" part="submit">${t('feedback:submit')}</button>
+        <!-- Calm until used: the send button is a quiet one until a rating is chosen. -->
+        <button type="submit" class=${this.rating ? 'button' : 'button quiet'} part="submit">${t('feedback:submit')}</button>
       </div>
     </form>`;
   }
@@ -528,7 +561,7 @@ export class HelpFeedback extends HelpElement {
       case 'retrying':
         return t('feedback:retrying');
       case 'thanks':
-        return t('feedback:thanks');
+        return html`${CHECK}${t('feedback:thanks')}`;
       default:
         return '';
     }
@@ -538,24 +571,31 @@ export class HelpFeedback extends HelpElement {
     if (!this.ready) return nothing;
     const { t } = this.localize;
     const count = this.summary?.count ?? 0;
-    return html`<section class="base" part="base" tabindex="-1" aria-labelledby=${this.state === 'idle' ? 'question' : nothing} aria-label=${this.state === 'idle' ? nothing : this.question || t('feedback:question')}>
-      ${this.state === 'idle' ? this.renderForm() : nothing}
-      <p class="status" part="status" role="status" data-view=${this.state}>${this.statusText()}</p>
-      ${this.state === 'error'
-        ? html`<p class="error" part="error" role="alert">
-              ${this.errorStatus ? t('feedback:error.refused', { status: this.errorStatus }) : t('feedback:error.failed')}
-            </p>
-            <div class="actions">
-              <button type="button" class="button" part="button retry-button" @click=${this.retry}>${t('feedback:retry')}</button>
-              <button type="button" class="link-button" part="button again-button" @click=${this.reopen}>${t('feedback:again')}</button>
-            </div>`
-        : nothing}
-      ${this.state === 'thanks'
-        ? html`<div class="actions">
-            <button type="button" class="link-button" part="button again-button" @click=${this.reopen}>${t('feedback:again')}</button>
-          </div>`
-        : nothing}
+    return html`<section
+      class="base"
+      part="base"
+      tabindex="-1"
+      data-view=${this.state}
+      aria-labelledby=${this.state === 'idle' ? 'question' : nothing}
+      aria-label=${this.state === 'idle' ? nothing : this.question || t('feedback:question')}
+    >
       ${count > 0 ? html`<p class="summary" part="summary">${t('feedback:summary', { count })}</p>` : nothing}
+      ${this.state === 'idle' ? this.renderForm() : nothing}
+      <div class="outcome">
+        <p class="status" part="status" role="status" data-view=${this.state}>${this.statusText()}</p>
+        ${this.state === 'error'
+          ? html`<p class="error" part="error" role="alert">
+                ${this.errorStatus ? t('feedback:error.refused', { status: this.errorStatus }) : t('feedback:error.failed')}
+              </p>
+              <div class="actions">
+                <button type="button" class="button" part="button retry-button" @click=${this.retry}>${t('feedback:retry')}</button>
+                <button type="button" class="link-button" part="button again-button" @click=${this.reopen}>${t('feedback:again')}</button>
+              </div>`
+          : nothing}
+        ${this.state === 'thanks'
+          ? html`<button type="button" class="link-button" part="button again-button" @click=${this.reopen}>${t('feedback:again')}</button>`
+          : nothing}
+      </div>
     </section>`;
   }
 }

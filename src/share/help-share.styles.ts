@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    container: help-share / inline-size;
     background: var(--_surface);
   }
 
@@ -52,8 +53,34 @@ export const styles = css`
     border-color: var(--_accent);
   }
   .icon {
+    flex: none;
     width: 1.25rem;
     height: 1.25rem;
+  }
+  /* Narrow bars: round icon buttons. Wide ones: the icon and a short label. */
+  .text {
+    display: none;
+  }
+  @container help-share (min-width: 34rem) {
+    .button {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.4rem;
+      width: auto;
+      padding: 0 0.875rem 0 0.7rem;
+    }
+    .text {
+      display: inline;
+      font-size: 0.9375em;
+      white-space: nowrap;
+    }
+  }
+  .more[aria-expanded='true'] {
+    border-color: var(--_accent);
+    color: var(--_accent);
+  }
+  .more-list[hidden] {
+    display: none;
   }
 
   .status {

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { HelpElement } from '../internal/help-element.js';
 import { warnOnce } from '../internal/dev.js';
 import { copyText } from '../internal/clipboard.js';
@@ -31,6 +31,11 @@ export function canShareNatively(data: ShareData): boolean {
   }
 }
 
+/** Bars with at most this many targets show them all. */
+const MAX_UNFOLDED = 4;
+/** Longer bars show this many, and the rest behind "Mehr". */
+const FOLDED_VISIBLE = 3;
+
 /**
  * A privacy-friendly share bar ("Teilen:"): plain links built from fixed templates, copy link,
  * print and the device's share sheet. Nothing from a third party loads before the reader clicks.
@@ -41,7 +46,8 @@ export function canShareNatively(data: ShareData): boolean {
  *
  * @csspart base - The wrapper of label, buttons and message.
  * @csspart label - The "Teilen:" label.
- * @csspart list - The list of buttons.
+ * @csspart list - The list of buttons (also `more-list` for the targets behind "Mehr").
+ * @csspart more-button - "Mehr": shows the targets beyond the first three (bars with more than four).
  * @csspart button - Each share link or button (also `button-<target>`, e.g. `button-linkedin`).
  * @csspart icon - The icon inside each button.
  * @csspart status - The "Link kopiert" message.
@@ -69,6 +75,9 @@ export class HelpShare extends HelpElement {
   @property() label = '';
 
   private readonly status = new LiveStatusController<{ ok: boolean }>(this);
+
+  /** The "Mehr" disclosure is open. */
+  @state() private expanded = false;
 
   /** The targets shown, in order (`native` only where the browser offers a share sheet). */
   get targets(): ShareTargetId[] {
@@ -129,9 +138,11 @@ export class HelpShare extends HelpElement {
     const target = shareTarget(id);
     if (!target) return nothing;
     const name = this.localize.t(`share:targets.${id}`);
+    // Wide bars show a short label beside the icon; the accessible name is the full one (it
+    // contains the short label, so a spoken "click LinkedIn" still finds the link).
     const icon = html`<svg class="icon" part="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-      ${target.icon}
-    </svg>`;
+        ${target.icon}</svg
+      ><span class="text" aria-hidden="true">${this.localize.t(`share:short.${id}`)}</span>`;
     if (target.kind === 'link') {
       return html`<a
         class="button"
@@ -167,11 +178,39 @@ export class HelpShare extends HelpElement {
     const data = this.shareData;
     const status = this.status.value;
     const message = status ? t(status.ok ? 'share:copied' : 'share:copyFailed') : '';
+    // Up to four targets show all; more show the first three and a "Mehr" disclosure for the rest,
+    // so the bar never wraps into an orphaned row.
+    const folded = ids.length > MAX_UNFOLDED;
+    const shown = folded ? ids.slice(0, FOLDED_VISIBLE) : ids;
+    const rest = folded ? ids.slice(FOLDED_VISIBLE) : [];
     return html`<div class="base" part="base" lang=${this.localize.lang}>
       <span class="label" part="label" id="label">${this.label || t('share:label')}:</span>
       <ul class="list" part="list" aria-labelledby="label">
-        ${ids.map((id) => html`<li>${this.renderTarget(id, data)}</li>`)}
+        ${shown.map((id) => html`<li>${this.renderTarget(id, data)}</li>`)}
+        ${rest.length
+          ? html`<li class="more-item">
+              <button
+                type="button"
+                class="button more"
+                part="more-button"
+                aria-expanded=${this.expanded ? 'true' : 'false'}
+                aria-controls="more-targets"
+                aria-label=${t('share:moreLabel')}
+                title=${t('share:moreLabel')}
+                @click=${() => (this.expanded = !this.expanded)}
+              >
+                <svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+                  <circle cx="5" cy="12" r="1.8" fill="currentColor" /><circle cx="12" cy="12" r="1.8" fill="currentColor" /><circle cx="19" cy="12" r="1.8" fill="currentColor" /></svg
+                ><span class="text" aria-hidden="true">${t('share:more')}</span>
+              </button>
+            </li>`
+          : nothing}
       </ul>
+      ${rest.length
+        ? html`<ul class="list more-list" part="list more-list" id="more-targets" aria-labelledby="label" ?hidden=${!this.expanded}>
+            ${rest.map((id) => html`<li>${this.renderTarget(id, data)}</li>`)}
+          </ul>`
+        : nothing}
       <span class="status ${status && !status.ok ? 'failed' : ''}" part="status" role="status">${message}</span>
       <span id="new-window" hidden>${t('share:newWindow')}</span>
     </div>`;

@@ -3,6 +3,8 @@ export default {
   loading: 'Artikel wird geladen …',
   expandAll: 'Alle Abschnitte öffnen',
   collapseAll: 'Alle Abschnitte schließen',
+  sectionCount_one: '{{count}} Abschnitt',
+  sectionCount_other: '{{count}} Abschnitte',
   updated: 'Aktualisiert am {{date}}',
   copySectionLink: 'Link zu diesem Abschnitt kopieren',
   linkCopied: 'Link kopiert',

@@ -16,6 +16,8 @@ export default {
   },
   commentLabel: 'Ihr Kommentar (optional)',
   commentHint: 'Bitte keine persönlichen Daten wie E-Mail-Adresse oder Telefonnummer.',
+  commentGoesAlong: 'Ihr Kommentar wird mit Ihrer Bewertung gesendet.',
+  removeComment: 'Kommentar entfernen',
   addComment: 'Kommentar hinzufügen (optional)',
   counter: '{{count}} von {{max}} Zeichen',
   counterFull: '{{count}} Zeichen – mehr passt nicht in eine Rückmeldung',

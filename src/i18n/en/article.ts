@@ -5,6 +5,8 @@ const article: Translation['article'] = {
   loading: 'Loading article …',
   expandAll: 'Expand all sections',
   collapseAll: 'Collapse all sections',
+  sectionCount_one: '{{count}} section',
+  sectionCount_other: '{{count}} sections',
   updated: 'Updated {{date}}',
   copySectionLink: 'Copy link to this section',
   linkCopied: 'Link copied',

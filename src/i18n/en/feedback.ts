@@ -2,7 +2,7 @@ import type { Translation } from '../translation.js';
 
 /** English labels of <help-feedback>. */
 const feedback: Translation['feedback'] = {
-  question: 'How do you like this article? Your opinion counts:',
+  question: 'How would you rate this article?',
   scale: {
     stars: '{{value}} of {{max}} stars',
     thumbs: { '1': 'No, not helpful', '2': 'Yes, helpful' },
@@ -18,6 +18,8 @@ const feedback: Translation['feedback'] = {
   },
   commentLabel: 'Your comment (optional)',
   commentHint: 'Please do not include personal data such as your email address or phone number.',
+  commentGoesAlong: 'Your comment is sent with your rating.',
+  removeComment: 'Remove comment',
   addComment: 'Add a comment (optional)',
   counter: '{{count}} of {{max}} characters',
   counterFull: '{{count}} characters – no more fits into one response',

@@ -103,6 +103,8 @@ describe('<help-article>', () => {
     expect(toggles(el).every((t) => t.getAttribute('aria-expanded') === 'false')).to.equal(true);
     const all = shadow(el).querySelector<HTMLButtonElement>('[part="toggle-all"]')!;
     expect(all.textContent!.trim()).to.equal('Alle Abschnitte öffnen');
+    // The button heads the section list with its count, instead of floating alone above it.
+    expect(shadow(el).querySelector('[part="toolbar"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('3 Abschnitte Alle Abschnitte öffnen');
     all.click();
     await el.updateComplete;
     expect(toggles(el).every((t) => t.getAttribute('aria-expanded') === 'true')).to.equal(true);
@@ -268,10 +270,24 @@ describe('<help-article>', () => {
     expect(plain.resolvedId).to.equal('nur-ueberschrift');
   });
 
-  it('links categories with the category-href template, plain text without', async () => {
-    const el = await load(html`<help-article .markdown=${'---\ncategories: [E-Mails & SMS]\n---\ntext'} category-href="/kategorie/{slug}"></help-article>`);
+  it('links categories with the category-href template, plain text without (and then they do not look like links)', async () => {
+    const el = await load(html`<help-article .markdown=${'---\ncategories: [E-Mails & SMS, Konto]\n---\ntext'} category-href="/kategorie/{slug}"></help-article>`);
     const tag = shadow(shadow(el).querySelector('help-categories')!).querySelector('a.tag')!;
     expect(tag.getAttribute('href')).to.equal('/kategorie/e-mails--sms');
+    expect(getComputedStyle(tag).borderTopWidth).to.equal('1px');
+    const plain = await load(html`<help-article .markdown=${'---\ncategories: [E-Mails & SMS, Konto]\n---\ntext'}></help-article>`);
+    const plainTags = [...shadow(shadow(plain).querySelector('help-categories')!).querySelectorAll<HTMLElement>('.tag')];
+    expect(plainTags.map((t) => t.tagName)).to.deep.equal(['SPAN', 'SPAN']);
+    for (const t of plainTags) {
+      expect(getComputedStyle(t).borderTopWidth).to.equal('0px');
+      expect(getComputedStyle(t).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+    }
+  });
+
+  it('aligns table columns as the markdown says (|:---:| centre, |---:| right)', async () => {
+    const el = await load(html`<help-article .markdown=${'| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |'}></help-article>`);
+    const cells = [...shadow(el).querySelectorAll('td')].map((td) => getComputedStyle(td).textAlign);
+    expect(cells).to.deep.equal(['start', 'center', 'end']);
   });
 
   it('marks category names with the article\'s language when the UI speaks another', async () => {

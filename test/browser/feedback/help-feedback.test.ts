@@ -1,10 +1,10 @@
 // <help-feedback> in the real browser against real servers: the collector started for the test run
 // (window.__collector) and the fault endpoints of the test server (test/support/fault-middleware.mjs).
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type { HelpFeedback, FeedbackErrorDetail, FeedbackSuccessDetail } from '../../../src/feedback/help-feedback.js';
-import { MemoryStorage, KEY_PREFIX, type StorageLike } from '../../../src/feedback/feedback-storage.js';
+import { FeedbackStore, MemoryStorage, KEY_PREFIX, type StorageLike } from '../../../src/feedback/feedback-storage.js';
 import { LIMITS } from '../../../src/feedback/wire.js';
 
 declare global {
@@ -109,7 +109,7 @@ describe('<help-feedback>', () => {
     expect(radio(el, 4).labels![0].textContent).to.contain('4 von 5 Sternen');
     el.lang = 'en';
     await el.updateComplete;
-    expect(root(el).querySelector('legend')!.textContent).to.contain('How do you like this article?');
+    expect(root(el).querySelector('legend')!.textContent).to.contain('How would you rate this article?');
     el.question = 'War das hilfreich?';
     await el.updateComplete;
     expect(root(el).querySelector('legend')!.textContent!.trim()).to.equal('War das hilfreich?');
@@ -174,6 +174,91 @@ describe('<help-feedback>', () => {
     const second = await make({ endpoint: flaky(articleId), articleId, storage });
     expect(second.state).to.equal('thanks');
     expect(statusText(second)).to.equal('Vielen Dank für Ihr Feedback.');
+  });
+
+  it('is calm until used: the send button is quiet before a rating and primary after one', async () => {
+    const el = await make({ endpoint: flaky(uid('calm')) });
+    const accent = getComputedStyle(el).getPropertyValue('--_accent').trim();
+    const background = () => getComputedStyle(submitButton(el)).backgroundColor;
+    const probe = document.createElement('div');
+    probe.style.color = accent;
+    document.body.append(probe);
+    const accentRgb = getComputedStyle(probe).color;
+    probe.remove();
+    expect(background()).not.to.equal(accentRgb);
+    await rate(el, 4);
+    expect(background()).to.equal(accentRgb);
+  });
+
+  it('shows "choose a rating first" as an error of the form, tied to the rating group', async () => {
+    const el = await make({ endpoint: flaky(uid('hint')) });
+    submitButton(el).click();
+    await el.updateComplete;
+    const hint = root(el).querySelector<HTMLElement>('[part="hint"]')!;
+    expect(hint.getAttribute('role')).to.equal('alert');
+    expect(hint.textContent).to.equal('Bitte wählen Sie zuerst eine Bewertung.');
+    expect(root(el).querySelector('fieldset')!.getAttribute('aria-describedby')).to.equal(hint.id);
+    const danger = getComputedStyle(root(el).querySelector('.base')!).getPropertyValue('--_danger').trim();
+    const probe = document.createElement('div');
+    probe.style.color = danger;
+    document.body.append(probe);
+    expect(getComputedStyle(hint).color).to.equal(getComputedStyle(probe).color);
+    probe.remove();
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps a comment written for a low rating in view when the reader picks a better one, and lets them remove it', async () => {
+    const el = await make({ endpoint: flaky(uid('carry')) });
+    await rate(el, 1);
+    const field = root(el).querySelector<HTMLTextAreaElement>('#comment')!;
+    field.value = 'Die Anleitung für IMAP fehlt.';
+    field.dispatchEvent(new Event('input'));
+    await rate(el, 5);
+    const carried = root(el).querySelector<HTMLTextAreaElement>('#comment')!;
+    expect(carried.getClientRects().length, 'the comment is on screen').to.be.greaterThan(0);
+    expect(carried.value).to.equal('Die Anleitung für IMAP fehlt.');
+    expect(root(el).querySelector('#comment-hint')!.textContent).to.equal('Ihr Kommentar wird mit Ihrer Bewertung gesendet.');
+    let sent = oneEvent(el, 'help-feedback-send');
+    submitButton(el).click();
+    expect(((await sent) as CustomEvent<{ payload: { comment?: string; reasons?: string[] } }>).detail.payload).to.include({ comment: 'Die Anleitung für IMAP fehlt.' });
+
+    const other = await make({ endpoint: flaky(uid('carry-removed')) });
+    await rate(other, 2);
+    const otherField = root(other).querySelector<HTMLTextAreaElement>('#comment')!;
+    otherField.value = 'Zu kurz.';
+    otherField.dispatchEvent(new Event('input'));
+    await rate(other, 4);
+    root(other).querySelector<HTMLButtonElement>('[part="remove-comment"]')!.click();
+    await other.updateComplete;
+    sent = oneEvent(other, 'help-feedback-send');
+    submitButton(other).click();
+    const { payload } = ((await sent) as CustomEvent<{ payload: { comment?: string } }>).detail;
+    expect(payload.comment).to.equal(undefined);
+  });
+
+  it('counts the reader\'s own rating at once on the next page, not a count the browser cached before it', async () => {
+    const articleId = uid('own-count');
+    const summaryUrl = `${window.__collector}/api/articles/${articleId}/feedback-summary`;
+    // An earlier page asked for the count: 0, which the browser may keep for 60 s.
+    expect((await (await fetch(summaryUrl)).json()).count).to.equal(0);
+    // Then the reader rated, and the rating was delivered as that page was left.
+    const submissionId = crypto.randomUUID();
+    const posted = await fetch(collectorEndpoint(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+      body: JSON.stringify({ submissionId, revision: 1, articleId, rating: 5, scale: 'stars', locale: 'de', page: '/hilfe', elapsedMs: 5000 }),
+    });
+    expect(posted.status).to.equal(201);
+    const storage = new MemoryStorage();
+    new FeedbackStore(storage).write(articleId, {
+      submissionId,
+      revision: 1,
+      answer: { rating: 5, scale: 'stars', reasons: [], comment: '' },
+      delivered: true,
+    });
+    const next = await make({ endpoint: collectorEndpoint(), articleId, storage, summary: true });
+    expect(next.state).to.equal('thanks');
+    await waitUntil(() => root(next).querySelector('[part="summary"]')?.textContent === '1 Leser hat diesen Artikel bewertet', 'the count includes the reader');
   });
 
   it('sends one request for a double click', async () => {
@@ -492,6 +577,6 @@ describe('<help-feedback>', () => {
     await el.updateComplete;
     expect(el.articleId).to.equal('in-article');
     expect(root(el).querySelectorAll('input[name="rating"]')).to.have.length(2);
-    expect(root(el).querySelector('legend')!.textContent).to.contain('How do you like this article?');
+    expect(root(el).querySelector('legend')!.textContent).to.contain('How would you rate this article?');
   });
 });

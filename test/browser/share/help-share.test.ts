@@ -70,6 +70,35 @@ describe('<help-share>', () => {
     expect(controls(el).map((c) => c.dataset.target)).to.deep.equal(DEFAULT_SHARE_TARGETS.filter((t) => t !== 'native'));
   });
 
+  it('shows three targets and "Mehr" for a long bar, in one row even at 320 px, and the rest on request', async () => {
+    restore.push(stub(navigator, 'share', undefined));
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width: 320px"><help-share lang="de" share-url="https://example.com/a"></help-share></div>`);
+    const el = wrap.querySelector('help-share')!;
+    const visible = () => controls(el).filter((c) => c.getClientRects().length > 0).map((c) => c.dataset.target);
+    expect(visible()).to.deep.equal(['copy', 'email', 'whatsapp']);
+    const more = root(el).querySelector<HTMLButtonElement>('[part="more-button"]')!;
+    expect(more.getAttribute('aria-expanded')).to.equal('false');
+    expect(more.getAttribute('aria-label')).to.equal('Mehr Möglichkeiten zum Teilen');
+    // No orphaned row: the three targets and "Mehr" share one line.
+    const tops = [...controls(el).filter((c) => c.getClientRects().length > 0), more].map((c) => Math.round(c.getBoundingClientRect().top));
+    expect(new Set(tops).size).to.equal(1);
+    more.click();
+    await el.updateComplete;
+    expect(more.getAttribute('aria-expanded')).to.equal('true');
+    expect(visible()).to.deep.equal(['copy', 'email', 'whatsapp', 'linkedin', 'xing', 'facebook', 'x', 'print']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows all of a bar with up to four targets, and labels them beside the icons when there is room', async () => {
+    const wide = await fixture<HTMLDivElement>(html`<div style="width: 720px"><help-share lang="de" share="copy email linkedin print" share-url="https://example.com/a"></help-share></div>`);
+    const el = wide.querySelector('help-share')!;
+    expect(root(el).querySelector('[part="more-button"]')).to.equal(null);
+    expect(controls(el).filter((c) => c.getClientRects().length > 0)).to.have.length(4);
+    expect(control(el, 'linkedin')!.innerText.trim()).to.equal('LinkedIn');
+    const narrow = await fixture<HTMLDivElement>(html`<div style="width: 320px"><help-share lang="de" share="copy email linkedin print" share-url="https://example.com/a"></help-share></div>`);
+    expect(control(narrow.querySelector('help-share')!, 'linkedin')!.innerText.trim()).to.equal('');
+  });
+
   it('gives every button an accessible name in the reader language', async () => {
     const el = await fixture<HelpShare>(html`<help-share lang="de"></help-share>`);
     expect(control(el, 'linkedin')!.getAttribute('aria-label')).to.equal('Auf LinkedIn teilen');

@@ -57,6 +57,8 @@ describe('demo pages', () => {
       // Let late requests (feedback summary, lazy images) start before judging.
       await page.waitForLoadState('networkidle');
       const events = await page.evaluate(() => window.__articleEvents);
+      // The sidebar marks the article being read once, not under each of its categories.
+      const current = await page.evaluate(() => document.querySelectorAll('[aria-current="page"]').length);
       // axe checks the page with the widgets' open shadow roots.
       await page.addScriptTag({ path: axePath });
       const violations = await page.evaluate(async () =>
@@ -69,6 +71,7 @@ describe('demo pages', () => {
       assert.deepEqual(console_, [], `console warnings/errors: ${console_.join(' | ')}`);
       assert.equal(events[0].type, 'help-article-load', `first article event: ${JSON.stringify(events[0])}`);
       assert.ok(events[0].detail.sections.length > 0, 'the article has sections');
+      if (pagePath === '/') assert.equal(current, 1, 'one link marks the current article');
     });
   }
 

@@ -33,3 +33,13 @@ export const pressSpace = () => sendKeys({ press: ' ' });
 export async function typeKeys(text: string): Promise<void> {
   for (const key of text) await sendKeys({ press: key });
 }
+
+/**
+ * `it`, except in the engines where the widget has a known, still open defect for this case: there
+ * a skipped test whose title names the defect, so it shows in every run until it is fixed. Each
+ * use is listed in docs/development.md, "Browser support".
+ */
+export function exceptKnownDefect(engines: readonly Engine[], defect: string): Mocha.TestFunction {
+  if (!engines.includes(engine)) return it;
+  return ((title: string) => it.skip(`${title} [known ${engine} defect: ${defect}]`)) as unknown as Mocha.TestFunction;
+}

@@ -1,6 +1,6 @@
 // Browser tests in Chromium, Firefox and WebKit from Debian's packages (test/support/browsers.mjs;
-// no browser download; `BROWSERS=webkit` picks engines), one engine after another. TypeScript through esbuild with the
-// project's tsconfig (Lit's legacy decorators), Lit's dev build (the `development` condition).
+// no browser download; `BROWSERS=webkit` picks engines), one engine after another. TypeScript
+// through esbuild with the project's tsconfig (Lit's legacy decorators), Lit's dev build (the `development` condition).
 // A real feedback collector runs beside the test server; tests learn its URL from
 // `window.__collector` (injected into every test page).
 import fs from 'node:fs';

@@ -21,17 +21,17 @@ const paths = {
   xvfbRun: '/usr/bin/xvfb-run',
 };
 
-// The one command that installs what is missing (the same list as scripts/system-packages.sh).
-function requireExecutable(file, what) {
+// Names the one command that installs what is missing (the list is scripts/system-packages.sh).
+function requireExecutable(file, what, debianPackage) {
   try {
     fs.accessSync(file, fs.constants.X_OK);
   } catch {
-    throw new Error(`${what} not found at ${file}. Install the test browsers: bash scripts/system-packages.sh --install (as root)`);
+    throw new Error(`${what} not found at ${file}. Install it (as root): apt-get install -y --no-install-recommends ${debianPackage}`);
   }
 }
 
 function chromium() {
-  requireExecutable(paths.chromium, 'Chromium');
+  requireExecutable(paths.chromium, 'Chromium', 'chromium');
   return chromeLauncher({
     puppeteer,
     launchOptions: {
@@ -57,7 +57,7 @@ function chromium() {
 }
 
 function firefox() {
-  requireExecutable(paths.firefox, 'Firefox ESR');
+  requireExecutable(paths.firefox, 'Firefox ESR', 'firefox-esr');
   return chromeLauncher({
     puppeteer,
     launchOptions: {
@@ -155,9 +155,9 @@ class WebKitLauncher extends WebdriverLauncher {
 }
 
 function webkit() {
-  requireExecutable(paths.xvfbRun, 'xvfb-run');
-  requireExecutable(paths.webkitDriver, 'WebKitWebDriver');
-  requireExecutable(paths.miniBrowser, 'MiniBrowser');
+  requireExecutable(paths.xvfbRun, 'xvfb-run', 'xvfb xauth');
+  requireExecutable(paths.webkitDriver, 'WebKitWebDriver', 'webkit2gtk-driver');
+  requireExecutable(paths.miniBrowser, 'MiniBrowser', 'webkit2gtk-driver');
   return new WebKitLauncher({
     logLevel: 'error',
     capabilities: {

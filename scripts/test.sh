@@ -36,10 +36,12 @@ for engine in "${engines[@]}"; do
   BROWSERS=$engine "$bin/web-test-runner" 2>&1 | tee "$log" || status=$?
   # The runner's last progress line for the engine, e.g. "WebKit: |███| 10/10 test files | 180 passed, 0 failed, 6 skipped".
   counts=$(sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$log" | grep -Eo '[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?' | tail -n 1 || true)
-  summary+=("$engine: ${counts:-no result} (exit $status)")
+  line="$engine: ${counts:-no result}"
+  [ "$status" -eq 0 ] || line+=" (exit $status)"
+  summary+=("$line")
   [ "$status" -eq 0 ] || failed=1
 done
 
 echo "== browser tests per engine"
-printf '  %s\n' "${summary[@]}"
+printf '%s\n' "${summary[@]}"
 exit "$failed"

@@ -1,16 +1,15 @@
-// Browser tests in Debian's Chromium (no browser download), TypeScript through esbuild with the
-// project's tsconfig (Lit's legacy decorators), Lit's dev build (the `development` condition).
+// Browser tests in Chromium, Firefox and WebKit from Debian's packages (test/support/browsers.mjs;
+// no browser download; `BROWSERS=webkit` picks engines), one engine after another. TypeScript
+// through esbuild with the project's tsconfig (Lit's legacy decorators), Lit's dev build (the `development` condition).
 // A real feedback collector runs beside the test server; tests learn its URL from
 // `window.__collector` (injected into every test page).
 import fs from 'node:fs';
 import path from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher } from '@web/test-runner-chrome';
 import { startServer } from 'help-feedback-collector';
+import { browsers } from './test/support/browsers.mjs';
 import { faultMiddleware } from './test/support/fault-middleware.mjs';
 import { buildIndex } from './scripts/content-index.mjs';
-
-const executablePath = process.env.CHROME_PATH || '/usr/lib/chromium/chromium';
 
 let collector;
 
@@ -42,32 +41,17 @@ export default {
   testsFinishTimeout: 300000,
   browserStartTimeout: 60000,
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-dev-shm-usage',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          // Two test pages run at once; the one behind must not get background-tab throttling
-          // (no animation frames, slowed timers), or tests hang on timing instead of behaviour.
-          '--disable-background-timer-throttling',
-          '--disable-renderer-backgrounding',
-          '--disable-backgrounding-occluded-windows',
-        ],
-      },
-    }),
-  ],
+  browsers: browsers(),
   middleware: [faultMiddleware()],
   plugins: [
     typescript,
+    {
+      // `executeServerCommand('engine')`: which engine runs this test page (test/support/engine.ts).
+      name: 'engine',
+      executeCommand({ command, session }) {
+        if (command === 'engine') return session.browser.name.toLowerCase();
+      },
+    },
     {
       // The article index, made from content/ on request: no build needed for it.
       name: 'content-index',

@@ -74,7 +74,7 @@ const lines = [
   '',
   `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${os.cpus()[0]?.model ?? ''}, ${os.cpus().length} cores (shared); Node ${process.version}`,
   '- Command: `node bench/marked-limits.mjs` (one `marked.parse` per size, GFM; growing sizes stop after a parse over 3 s)',
-  `- The widget's bounds (src/article/limits.ts): quote depth ${LIMITS.maxQuoteDepth}, indentation ${LIMITS.maxIndent} columns, 12 list markers on a line, ${LIMITS.maxEmphasisMarkers} \`*\`/\`_\` per block (more are escaped), ${LIMITS.chunkChars} characters per parse, time budget ${LIMITS.timeBudgetMs} ms, ${LIMITS.maxSourceChars} characters in total.`,
+  `- The widget's bounds (src/article/limits.ts): quote depth ${LIMITS.maxQuoteDepth}, indentation ${LIMITS.maxIndent} columns, 12 list markers on a line, ${LIMITS.maxEmphasisMarkers} \`*\`/\`_\` per block (more are escaped), over ${LIMITS.maxOpeners} \`[\`/\`<\` per block (those nothing closes are escaped), ${LIMITS.chunkChars} characters per parse, time budget ${LIMITS.timeBudgetMs} ms, ${LIMITS.maxSourceChars} characters in total.`,
   '',
   '| input | throws from n | > 100 ms from n | > 1 s from n | n: time |',
   '|---|---:|---:|---:|---|',

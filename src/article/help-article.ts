@@ -142,7 +142,7 @@ export class HelpArticle extends HelpElement {
   /** URL template for links to other articles (`other.md#x` in markdown), e.g. `/hilfe/{id}`. */
   @property({ attribute: 'article-href' }) articleHref = '';
 
-  /** Sections start closed (default: open). */
+  /** Sections start closed (default: open); they stay open where find-in-page could not find closed text. */
   @property({ type: Boolean, reflect: true }) collapsed = false;
 
   /** Milliseconds to wait for `src` before showing a timeout message. */
@@ -228,12 +228,19 @@ export class HelpArticle extends HelpElement {
       // A new article: its sections start as `collapsed` says, and the URL's section opens.
       this.shown = this.model;
       if (this.model) {
-        this.openIds = this.collapsed ? new Set() : new Set(this.model.sections.map((s) => s.id));
+        this.openIds = this.startClosed() ? new Set() : new Set(this.model.sections.map((s) => s.id));
         this.anchors.articleChanged();
       }
     } else if (changed.has('collapsed') && this.model && this.hasUpdated) {
-      this.openIds = this.collapsed ? new Set() : new Set(this.model.sections.map((s) => s.id));
+      this.openIds = this.startClosed() ? new Set() : new Set(this.model.sections.map((s) => s.id));
     }
+  }
+
+  // A closed section is `hidden="until-found"`: find-in-page still finds its text and opens it
+  // (`beforematch`). An engine without it (Firefox before 139, older Safari) would hide the text from
+  // find-in-page, so there `collapsed` leaves the sections open; the reader can still close them.
+  private startClosed(): boolean {
+    return this.collapsed && 'onbeforematch' in HTMLElement.prototype;
   }
 
   /** Fetches (if needed) and renders the article again. */

@@ -16,6 +16,13 @@ export const LIMITS = Object.freeze({
   maxIndent: 48,
   /** A block with more `*`/`_` than this has them escaped (shown literally). */
   maxEmphasisMarkers: 400,
+  /**
+   * A block with more `[` or `<` than this has those that nothing after them closes escaped (they
+   * are text either way, so nothing is reshaped). marked rescans the rest of the block from each
+   * opener; JavaScriptCore's regular expressions make that ~20× slower than V8 (`[` × 50,000 held
+   * WebKit for over 30 s).
+   */
+  maxOpeners: 400,
   /** Parsing stops after this much time; the rest is shown as plain text. */
   timeBudgetMs: 4_000,
   /** The pipeline gives the page a turn once it has worked this long without one. */
@@ -41,20 +48,28 @@ export interface BoundResult {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
-/** Caps quote depth, indentation and emphasis-marker runs, leaving fenced code alone. */
+/** Caps quote depth, indentation, emphasis-marker and `[`/`<` runs, leaving fenced code alone. */
 export function boundMarkdown(source: string): BoundResult {
   const lines = source.split('\n');
   let reshaped = false;
   let fence: string | undefined;
   let blockStart = 0;
   let markers = 0;
+  let brackets = 0;
+  let angles = 0;
 
   const closeBlock = (end: number) => {
     if (markers > LIMITS.maxEmphasisMarkers) {
       reshaped = true;
       for (let j = blockStart; j < end; j++) lines[j] = lines[j].replace(/(?<!\\)([*_])/g, '\\$1');
     }
+    if (brackets > LIMITS.maxOpeners || angles > LIMITS.maxOpeners) {
+      const block = escapeUnclosed(lines.slice(blockStart, end).join('\n'), brackets > LIMITS.maxOpeners, angles > LIMITS.maxOpeners);
+      lines.splice(blockStart, end - blockStart, ...block.split('\n'));
+    }
     markers = 0;
+    brackets = 0;
+    angles = 0;
   };
 
   for (let i = 0; i < lines.length; i++) {
@@ -96,10 +111,28 @@ export function boundMarkdown(source: string): BoundResult {
     for (let k = 0; k < line.length; k++) {
       const c = line.charCodeAt(k);
       if (c === 42 || c === 95) markers++;
+      else if (c === 91) brackets++;
+      else if (c === 60) angles++;
     }
   }
   closeBlock(lines.length);
   return { text: lines.join('\n'), reshaped };
+}
+
+// Escapes the openers after the last closer: `[` after the last `]`, `(` of `](` after the last `)`,
+// `<` after the last `>`. They cannot open a link or a tag, so the text reads the same (only one
+// inside a code span would now show its backslash), and marked no longer rescans from each.
+function escapeUnclosed(text: string, brackets: boolean, angles: boolean): string {
+  const escapeAfter = (pattern: RegExp, closer: string, escaped: string) => {
+    const last = text.lastIndexOf(closer);
+    text = text.slice(0, last + 1) + text.slice(last + 1).replace(pattern, escaped);
+  };
+  if (brackets) {
+    escapeAfter(/(?<!\\)\[/g, ']', '\\[');
+    escapeAfter(/\]\(/g, ')', ']\\(');
+  }
+  if (angles) escapeAfter(/(?<!\\)</g, '>', '\\<');
+  return text;
 }
 
 /**

@@ -6,6 +6,7 @@ import '../../../src/define.js';
 import type { HelpFeedback, FeedbackErrorDetail, FeedbackSuccessDetail } from '../../../src/feedback/help-feedback.js';
 import { FeedbackStore, MemoryStorage, KEY_PREFIX, type StorageLike } from '../../../src/feedback/feedback-storage.js';
 import { LIMITS } from '../../../src/feedback/wire.js';
+import { pressSpace, typeKeys } from '../../support/engine.js';
 
 declare global {
   interface Window {
@@ -474,7 +475,7 @@ describe('<help-feedback>', () => {
     const key = uid('keys');
     const el = await make({ endpoint: flaky(key) });
     radio(el, 3).focus();
-    await sendKeys({ press: 'Space' });
+    await pressSpace();
     await el.updateComplete;
     expect(radio(el, 3).checked).to.equal(true);
     await sendKeys({ press: 'ArrowRight' });
@@ -487,7 +488,7 @@ describe('<help-feedback>', () => {
     expect(radio(el, 2).checked).to.equal(true);
     expect(root(el).querySelectorAll('input[name="reasons"]')).to.have.length(5);
     await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Space' });
+    await pressSpace();
     await el.updateComplete;
     submitButton(el).focus();
     const sent = oneEvent(el, 'help-feedback-send');
@@ -540,7 +541,7 @@ describe('<help-feedback>', () => {
     const area = root(el).querySelector('textarea')!;
     expect(area.maxLength).to.equal(1000);
     area.focus();
-    await sendKeys({ type: 'Hallo' });
+    await typeKeys('Hallo');
     await el.updateComplete;
     expect(root(el).querySelector('[part="counter"]')!.textContent).to.contain('5 von 1000 Zeichen');
   });

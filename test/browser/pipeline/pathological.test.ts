@@ -1,9 +1,20 @@
 import { expect } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { HelpArticle } from '../../../src/article/help-article.js';
+import { exceptKnownDefect, type Engine } from '../../support/engine.js';
 import { settled, shadow } from '../../support/helpers.js';
 // A plain JS module shared with bench/marked-limits.mjs.
 import { PATHOLOGICAL } from '../../fixtures/pathological/inputs.mjs';
+
+// Open defects in other engines, measured here (docs/development.md, "Browser support").
+const QUADRATIC_IN_JSC = "marked's GFM inline lexing is quadratic in JavaScriptCore's regular expressions: the page is held for over 20 s";
+const KNOWN_DEFECTS: Record<string, [Engine[], string]> = {
+  '"*a_" × 20,000': [['webkit'], QUADRATIC_IN_JSC],
+  '"*_a" × 20,000': [['webkit'], QUADRATIC_IN_JSC],
+  '"](" × 20,000 link openers': [['webkit'], QUADRATIC_IN_JSC],
+  '"<" × 50,000 (unclosed HTML)': [['webkit'], QUADRATIC_IN_JSC],
+  '1 MB table': [['firefox', 'webkit'], 'style and layout of the 22,000 rows hold the page for 1.5 s (Firefox) to 4–6 s (WebKit)'],
+};
 
 type Case = { make: () => string; expect: 'load' | 'too-complex' | 'too-large'; gapLimitMs?: number };
 
@@ -37,7 +48,8 @@ describe('pathological markdown', function () {
   afterEach(() => document.body.replaceChildren());
 
   for (const [name, input] of Object.entries(PATHOLOGICAL as Record<string, Case>)) {
-    it(`${name}: ends ${input.expect === 'load' ? 'rendered' : `with a readable fallback and "${input.expect}"`} without blocking the page for a second`, async () => {
+    const known = KNOWN_DEFECTS[name];
+    (known ? exceptKnownDefect(...known) : it)(`${name}: ends ${input.expect === 'load' ? 'rendered' : `with a readable fallback and "${input.expect}"`} without blocking the page for a second`, async () => {
       const markdown = input.make();
       const el = document.createElement('help-article') as HelpArticle;
       el.setAttribute('share', 'none');
@@ -53,7 +65,12 @@ describe('pathological markdown', function () {
       });
 
       expect(el.state).to.equal('ready');
-      if (input.expect === 'load') expect(events).to.deep.equal(['load']);
+      // The parse time budget is wall-clock time: on a busy machine, and in engines where marked and
+      // DOMPurify run 2–60× slower than in Chromium, the largest articles reach it and show the rest
+      // as plain text on purpose. That is the only other ending allowed.
+      const budgetReached = shadow(el).querySelector('pre.fallback') !== null;
+      if (input.expect === 'load' && budgetReached) expect(events).to.deep.equal(['load', 'too-complex']);
+      else if (input.expect === 'load') expect(events).to.deep.equal(['load']);
       else expect(events).to.deep.equal(['load', input.expect]);
       // A readable fallback: the reader sees text from the article and a notice when degraded.
       const text = shadow(el).textContent ?? '';

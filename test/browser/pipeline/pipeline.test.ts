@@ -156,6 +156,20 @@ describe('limits', () => {
     expect(code.reshaped).to.equal(false);
   });
 
+  it('escapes runs of `[`, `](` and `<` that nothing closes, and the text reads the same', () => {
+    for (const storm of ['['.repeat(600), '[a]('.repeat(600), '<a'.repeat(600), `Text [Link](https://e.x) ${'!['.repeat(600)}`]) {
+      const bounded = boundMarkdown(storm);
+      expect(bounded.reshaped, storm.slice(0, 12)).to.equal(false);
+      expect(bounded.text, storm.slice(0, 12)).not.to.equal(storm);
+      expect(markdownToHtml(bounded.text), storm.slice(0, 12)).to.equal(markdownToHtml(storm));
+    }
+    // Openers that something closes stay.
+    const links = Array.from({ length: 500 }, (_, i) => `- [Artikel ${i}](/a/${i}) <b>${i}</b>`).join('\n');
+    expect(boundMarkdown(links)).to.deep.equal({ text: links, reshaped: false });
+    const code = '```\n' + '['.repeat(3000) + '\n```';
+    expect(boundMarkdown(code).text).to.equal(code);
+  });
+
   it('splits at h1/h2 headings outside code fences and repeats link definitions', () => {
     const chunks = splitChunks('intro [x][r]\n## A\n```\n## not a heading\n```\n## B\n\n[r]: https://e.x');
     expect(chunks.length).to.equal(3);

@@ -6,6 +6,7 @@ import { HelpShare } from '../../../src/share/help-share.js';
 import { defineElement } from '../../../src/internal/define-element.js';
 import type { SectionToggleDetail } from '../../../src/article/help-article.js';
 import type { ShareDetail } from '../../../src/share/help-share.js';
+import { CHROMIUM_ONLY, chromiumOnly, engine } from '../../support/engine.js';
 
 const ARTICLE = `---
 title: Termine mit sehr langen Wörtern und Adressen
@@ -69,7 +70,7 @@ function contrast(a: string, b: string): number {
 
 describe('theming', () => {
   afterEach(async () => {
-    await emulateMedia({ colorScheme: 'light' });
+    if (engine === 'chromium') await emulateMedia({ colorScheme: 'light' });
   });
 
   it('passes axe in light and in dark', async () => {
@@ -159,7 +160,7 @@ describe('theming', () => {
     expect(contrast(style(bar).backgroundColor, style(root(bar).querySelector('[part="label"]')!).color)).to.be.greaterThan(4.5);
   });
 
-  it('prints dark text on white even with theme="dark" or a dark system setting', async () => {
+  chromiumOnly(CHROMIUM_ONLY.emulateMedia)('prints dark text on white even with theme="dark" or a dark system setting', async () => {
     const { article } = await ready(await fixture<HelpArticle>(html`<help-article theme="dark" share="none" .markdown=${ARTICLE}></help-article>`));
     await emulateMedia({ media: 'print', colorScheme: 'dark' });
     try {
@@ -171,7 +172,7 @@ describe('theming', () => {
     }
   });
 
-  it('follows prefers-color-scheme unless theme="light" pins it', async () => {
+  chromiumOnly(CHROMIUM_ONLY.emulateMedia)('follows prefers-color-scheme unless theme="light" pins it', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div>
       <help-article id="auto" share-url="https://example.com/" .markdown=${ARTICLE}></help-article>
       <help-article id="pinned" theme="light" share-url="https://example.com/" .markdown=${ARTICLE}></help-article>

@@ -22,7 +22,7 @@ const BODY_LIMIT = LIMITS.bodyBytes;
  * @returns {Promise<import('fastify').FastifyInstance>}
  */
 export async function buildApp({ config, store, logger = false }) {
-  /** @type {import('fastify').FastifyServerOptions} */
+  /** @type {import('fastify').FastifyHttpOptions<import('node:http').Server>} */
   const options = {
     logger: logger && {
       ...(typeof logger === 'object' ? logger : {}),
@@ -47,9 +47,12 @@ export async function buildApp({ config, store, logger = false }) {
     },
     clientErrorHandler: clientError,
     // URLs Fastify cannot decode get the same error shape as every other bad request.
-    frameworkErrors: (error, request, reply) => {
+    frameworkErrors: (_error, _request, reply) => {
       // Sent before any hook runs, so it sets the header the onSend hook gives every other answer.
-      reply.code(400).header('x-content-type-options', 'nosniff').send({ error: 'bad-request', message: 'The URL is malformed.' });
+      /** @type {import('fastify').FastifyReply} */ (reply)
+        .code(400)
+        .header('x-content-type-options', 'nosniff')
+        .send({ error: 'bad-request', message: 'The URL is malformed.' });
     },
   };
   const app = Fastify(options);
@@ -76,14 +79,14 @@ export async function buildApp({ config, store, logger = false }) {
     return reply.code(500).send({ error: 'internal', message: 'Internal server error.' });
   });
 
-  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: 'not-found' }));
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not-found' }));
 
   // During shutdown, answers close their connection so an idle keep-alive client cannot delay the exit.
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', async (_request, reply) => {
     // Every answer is JSON or CSV and says so; no browser may guess it is HTML.
     reply.header('x-content-type-options', 'nosniff');
     if (closing) reply.header('connection', 'close');
@@ -99,7 +102,7 @@ export async function buildApp({ config, store, logger = false }) {
   });
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (request, context) => ({
+    errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       message: `Too many ratings from this address; retry in ${Math.ceil(context.ttl / 1000)} s.`,
     }),

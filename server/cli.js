@@ -51,15 +51,7 @@ async function serve({ extend, banner }) {
     fail(`Could not start the feedback collector: ${/** @type {Error} */ (error).message}`);
   }
 
-  process.stdout.write(`Feedback collector listening on ${server.url}\n`);
-  process.stdout.write(`Store: ${describeStore(config.store)}\n`);
-  process.stdout.write(
-    config.adminToken
-      ? 'Admin export enabled: GET /api/feedback and /api/feedback.csv (bearer token).\n'
-      : 'Admin export disabled: set FEEDBACK_ADMIN_TOKEN (16+ characters) to enable GET /api/feedback and /api/feedback.csv.\n',
-  );
-  if (banner) process.stdout.write(banner(server.url, config));
-
+  // Signal handlers first: a SIGTERM sent as soon as the start line appears must already be handled.
   let shuttingDown = false;
   for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT'])) {
     process.on(signal, () => {
@@ -84,6 +76,15 @@ async function serve({ extend, banner }) {
       );
     });
   }
+
+  process.stdout.write(`Feedback collector listening on ${server.url}\n`);
+  process.stdout.write(`Store: ${describeStore(config.store)}\n`);
+  process.stdout.write(
+    config.adminToken
+      ? 'Admin export enabled: GET /api/feedback and /api/feedback.csv (bearer token).\n'
+      : 'Admin export disabled: set FEEDBACK_ADMIN_TOKEN (16+ characters) to enable GET /api/feedback and /api/feedback.csv.\n',
+  );
+  if (banner) process.stdout.write(banner(server.url, config));
   return server;
 }
 

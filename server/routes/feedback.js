@@ -18,7 +18,7 @@ const FORBIDDEN_ORIGIN = Object.freeze({
 export async function feedbackRoutes(app, { store, rateLimit: limit, policy }) {
   app.removeAllContentTypeParsers();
   // The client posts JSON as text/plain so browsers skip the CORS preflight.
-  app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string' }, (request, body, done) => {
+  app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => {
     try {
       done(null, JSON.parse(/** @type {string} */ (body)));
     } catch {
@@ -42,7 +42,7 @@ export async function feedbackRoutes(app, { store, rateLimit: limit, policy }) {
       if (!result.ok) {
         return reply.code(400).send({ error: 'invalid', field: result.field, message: `${result.field} ${result.message}` });
       }
-      const { submissionId, articleId } = result.value;
+      const { submissionId } = result.value;
       const stored = await store.upsert(result.value);
       if (stored.status === 'conflict') {
         return reply.code(409).send({

@@ -11,11 +11,11 @@ const PING_TIMEOUT_MS = 2000;
  * @param {{store: import('../store/index.js').FeedbackStore}} options
  */
 export async function healthRoutes(app, { store }) {
-  app.get('/healthz', async (request, reply) => {
+  app.get('/healthz', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     let timer;
-    const timeout = new Promise((resolve, reject) => {
+    const timeout = new Promise((_resolve, reject) => {
       timer = setTimeout(() => reject(new Error('timeout')), PING_TIMEOUT_MS);
     });
     try {

@@ -125,12 +125,12 @@ export async function openPostgresStore({ url, poolMax }) {
  * @returns {Row}
  */
 function decode(row) {
-  return {
+  return /** @type {Row} */ ({
     ...row,
     revision: Number(row.revision),
     created_at: isoTime(row.created_at),
     updated_at: isoTime(row.updated_at),
-  };
+  });
 }
 
 /**

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import http from 'node:http';
 import { loadMigrations } from '../store/migrations.js';
-import { STORE_KINDS, freshStore, postFeedback, startOn, validBody } from './helpers.js';
+import { STORE_KINDS, freshStore, postFeedback, readJson, startOn, validBody } from './helpers.js';
 import { withClient } from './support/postgres.js';
 
 const ALLOWED_ORIGIN = 'https://help.example.com';
@@ -300,7 +300,7 @@ for (const kind of STORE_KINDS) {
 
         const [row] = await storedRows(body.submissionId);
         assert.deepEqual([row.article_id, Number(row.revision), row.rating], ['artikel-a', 1, 2]);
-        const summary = await (await fetch(`${server.url}/api/articles/artikel-b/feedback-summary`)).json();
+        const summary = await readJson(await fetch(`${server.url}/api/articles/artikel-b/feedback-summary`));
         assert.equal(summary.count, 0, 'the other article got no rating');
       });
 
@@ -422,10 +422,10 @@ for (const kind of STORE_KINDS) {
         assert.equal((await postFeedback(server.url, validBody({ articleId }))).status, 201);
         const long = await fetch(`${server.url}/api/articles/${articleId}/feedback-summary`);
         assert.equal(long.status, 200);
-        assert.equal((await long.json()).count, 1);
+        assert.equal((await readJson(long)).count, 1);
         const malformed = await fetch(`${server.url}/api/articles/%E0%A4%A/feedback-summary`);
         assert.equal(malformed.status, 400);
-        assert.deepEqual(await malformed.json(), { error: 'bad-request', message: 'The URL is malformed.' });
+        assert.deepEqual(await readJson(malformed), { error: 'bad-request', message: 'The URL is malformed.' });
       });
 
       it('reports count, average and distribution, per scale when scales are mixed', async () => {
@@ -443,7 +443,7 @@ for (const kind of STORE_KINDS) {
         assert.equal(response.status, 200);
         assert.equal(response.headers.get('cache-control'), 'public, max-age=60');
         assert.equal(response.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
-        assert.deepEqual(await response.json(), {
+        assert.deepEqual(await readJson(response), {
           articleId,
           count: 4,
           average: 4,
@@ -460,20 +460,20 @@ for (const kind of STORE_KINDS) {
         const articleId = `faces-${crypto.randomUUID()}`;
         for (const rating of [1, 3]) await postFeedback(server.url, validBody({ articleId, scale: 'faces', rating }));
         await postFeedback(server.url, validBody({ articleId, scale: 'stars', rating: 5 }));
-        const summary = await (await fetch(`${server.url}/api/articles/${articleId}/feedback-summary`)).json();
+        const summary = await readJson(await fetch(`${server.url}/api/articles/${articleId}/feedback-summary`));
         assert.deepEqual([summary.scale, summary.count, summary.average], ['faces', 2, 2]);
         assert.deepEqual(summary.distribution, { 1: 1, 2: 0, 3: 1 });
       });
 
       it('reports zero for an article without ratings', async () => {
-        const summary = await (await fetch(`${server.url}/api/articles/never-rated/feedback-summary`)).json();
+        const summary = await readJson(await fetch(`${server.url}/api/articles/never-rated/feedback-summary`));
         assert.deepEqual(summary, { articleId: 'never-rated', count: 0, average: null, distribution: {}, scale: null, scales: {} });
       });
 
       it('rejects an invalid articleId with 400', async () => {
         const response = await fetch(`${server.url}/api/articles/${encodeURIComponent('grüße')}/feedback-summary`);
         assert.equal(response.status, 400);
-        assert.equal((await response.json()).field, 'articleId');
+        assert.equal((await readJson(response)).field, 'articleId');
       });
 
       it('rejects the article ids "." and "..", raw or percent-encoded, with 400', async () => {
@@ -493,7 +493,7 @@ for (const kind of STORE_KINDS) {
           for (const route of ['/api/feedback', '/api/feedback.csv']) {
             const response = await fetch(`${server.url}${route}`, { headers });
             assert.equal(response.status, 401, `${route} ${JSON.stringify(headers)}`);
-            assert.equal((await response.json()).error, 'unauthorized');
+            assert.equal((await readJson(response)).error, 'unauthorized');
           }
         }
       });
@@ -506,7 +506,7 @@ for (const kind of STORE_KINDS) {
         const response = await fetch(`${server.url}/api/feedback?articleId=${articleId}`, { headers: auth });
         assert.equal(response.status, 200);
         assert.equal(response.headers.get('cache-control'), 'no-store');
-        const list = await response.json();
+        const list = await readJson(response);
         assert.equal(list.length, 1);
         assert.match(list[0].createdAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
         assert.deepEqual(
@@ -595,12 +595,12 @@ for (const kind of STORE_KINDS) {
           const healthy = await fetch(`${own.url}/healthz`);
           assert.equal(healthy.status, 200);
           assert.equal(healthy.headers.get('cache-control'), 'no-store');
-          assert.deepEqual(await healthy.json(), { ok: true, store: kind });
+          assert.deepEqual(await readJson(healthy), { ok: true, store: kind });
 
           await own.store.close();
           const down = await fetch(`${own.url}/healthz`);
           assert.equal(down.status, 503);
-          assert.deepEqual(await down.json(), { ok: false, store: kind, error: 'store-unavailable', message: 'The feedback store does not answer.' });
+          assert.deepEqual(await readJson(down), { ok: false, store: kind, error: 'store-unavailable', message: 'The feedback store does not answer.' });
         } finally {
           await own.close();
         }
@@ -623,13 +623,13 @@ for (const kind of STORE_KINDS) {
 
         first = await startServerOn(fixture.db, { commentRetentionDays: 30, adminToken: ADMIN_TOKEN });
         try {
-          const list = await (await fetch(`${first.url}/api/feedback?articleId=retention`, { headers: auth })).json();
+          const list = await readJson(await fetch(`${first.url}/api/feedback?articleId=retention`, { headers: auth }));
           const byId = Object.fromEntries(list.map((/** @type {any} */ row) => [row.submissionId, row]));
           assert.equal(byId[old.submissionId].comment, null, 'the old comment is gone');
           assert.equal(byId[old.submissionId].rating, 2, 'its rating stays');
           assert.deepEqual(byId[old.submissionId].reasons, old.reasons);
           assert.equal(byId[recent.submissionId].comment, 'Neu, bleibt.');
-          const summary = await (await fetch(`${first.url}/api/articles/retention/feedback-summary`)).json();
+          const summary = await readJson(await fetch(`${first.url}/api/articles/retention/feedback-summary`));
           assert.equal(summary.count, 2);
         } finally {
           await first.close();
@@ -686,7 +686,7 @@ for (const kind of STORE_KINDS) {
 
           const second = await startServerOn(fixture.db);
           try {
-            const summary = await (await fetch(`${second.url}/api/articles/restart-article/feedback-summary`)).json();
+            const summary = await readJson(await fetch(`${second.url}/api/articles/restart-article/feedback-summary`));
             assert.equal(summary.count, 1);
             assert.equal((await postFeedback(second.url, body)).status, 200, 'the same submission is still known');
           } finally {

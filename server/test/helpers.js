@@ -16,11 +16,12 @@ export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export const ENTRY = path.join(PACKAGE_ROOT, 'bin/help-feedback-collector.js');
 
 /**
- * A body the collector accepts; override any field.
+ * A body the collector accepts; override any field (with any value: tests send invalid ones too).
  * @param {Record<string, unknown>} [overrides]
+ * @returns {import('../contract.js').Feedback & {elapsedMs: number} & Record<string, any>}
  */
 export function validBody(overrides = {}) {
-  return {
+  return /** @type {any} */ ({
     submissionId: crypto.randomUUID(),
     revision: 1,
     articleId: 'versandte-email-nicht-im-postfach',
@@ -32,7 +33,7 @@ export function validBody(overrides = {}) {
     page: '/hilfe/e-mail/versandte-email-nicht-im-postfach',
     elapsedMs: 12000,
     ...overrides,
-  };
+  });
 }
 
 /**
@@ -48,7 +49,7 @@ export async function postFeedback(url, body, headers = {}) {
     headers: { 'content-type': 'text/plain;charset=UTF-8', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: response.status, headers: response.headers, json: await response.json() };
+  return { status: response.status, headers: response.headers, json: await readJson(response) };
 }
 
 /** The stores every store-dependent test runs against. */
@@ -129,6 +130,15 @@ export async function startOn(kind, options = {}) {
       fixture.remove();
     },
   };
+}
+
+/**
+ * A response's JSON body, untyped as the tests read it.
+ * @param {Response} response
+ * @returns {Promise<any>}
+ */
+export async function readJson(response) {
+  return response.json();
 }
 
 /** A fresh temp folder, removed by the returned function. */

@@ -39,7 +39,10 @@ describe('schema migrations', () => {
       try {
         const row = await store.get(/** @type {string} */ (body.submissionId));
         assert.deepEqual([row?.article_id, row?.rating, row?.reasons, row?.comment], ['alt', 4, ['outdated'], 'Alter Kommentar']);
-        const next = await store.upsert(/** @type {any} */ ({ ...validBody(), submissionId: body.submissionId, revision: 2, articleId: 'alt', reasons: [], comment: null }));
+        const next = await store.upsert({
+          submissionId: /** @type {string} */ (body.submissionId), revision: 2, articleId: 'alt', rating: 5, scale: 'stars',
+          reasons: [], comment: null, locale: 'de', page: '/alt',
+        });
         assert.equal(next.status, 'updated');
       } finally {
         await store.close();

@@ -78,7 +78,7 @@ describe('two collector instances on one PostgreSQL', () => {
   it('lose no acknowledged rating when one is killed with SIGKILL under load, and the other keeps answering', async () => {
     const fixture = await freshStore('postgres');
     const { instances, urls } = await twoInstances({ PORT: '0', FEEDBACK_DB: fixture.db, RATE_LIMIT_MAX: '1000000' });
-    const [victim, survivor] = instances;
+    const [victim] = instances;
     try {
       /** @type {string[]} */
       const acknowledged = [];

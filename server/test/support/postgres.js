@@ -57,9 +57,10 @@ function listVersions(dir) {
 
 /**
  * Creates and starts a cluster. As root, the server runs as the `postgres` user (it refuses root).
+ * @param {{durable?: boolean}} [options] `durable`: fsync on, as in production (benchmarks); tests run without it
  * @returns {Cluster}
  */
-export function startCluster() {
+export function startCluster({ durable = false } = {}) {
   const bin = findPostgresBin();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'feedback-pg-'));
   const asRoot = process.getuid?.() === 0;
@@ -94,7 +95,7 @@ export function startCluster() {
     run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--no-instructions']);
     // Tests kill collectors, never the database server, so fsync=off loses nothing they check and
     // spares the shared machine's disk.
-    const options = `-k ${dir} -c listen_addresses= -c fsync=off -c max_connections=300`;
+    const options = `-k ${dir} -c listen_addresses= -c fsync=${durable ? 'on' : 'off'} -c max_connections=300`;
     run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', options, 'start']);
     started = true;
   } catch (error) {

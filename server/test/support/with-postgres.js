@@ -3,15 +3,26 @@
  * Runs a command with one throwaway PostgreSQL cluster for the whole run:
  *
  *   node server/test/support/with-postgres.js node --test server/test/**\/*.test.js
+ *   node server/test/support/with-postgres.js --check   # are the binaries there?
  *
  * Starts the cluster (failing at once, with the install command, when PostgreSQL is missing),
  * passes its address in HELP_FEEDBACK_TEST_PG, and stops it when the command ends, fails or is
  * interrupted. Exits with the command's exit code.
  */
 import { spawn } from 'node:child_process';
-import { CLUSTER_ENV, startCluster } from './postgres.js';
+import { CLUSTER_ENV, findPostgresBin, startCluster } from './postgres.js';
 
 const [command, ...args] = process.argv.slice(2);
+if (command === '--check') {
+  // Only looks for the binaries, so a run can stop before anything else when they are missing.
+  try {
+    process.stdout.write(`PostgreSQL binaries: ${findPostgresBin()}\n`);
+    process.exit(0);
+  } catch (error) {
+    process.stderr.write(`${/** @type {Error} */ (error).message}\n`);
+    process.exit(1);
+  }
+}
 if (!command) {
   process.stderr.write('Usage: node with-postgres.js <command> [args…]\n');
   process.exit(2);

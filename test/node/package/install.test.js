@@ -7,6 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -61,6 +62,30 @@ before(async () => {
 
 after(() => {
   if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('npm install on every supported Node', () => {
+  const semver = createRequire(import.meta.url)('semver');
+  const lock = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8'));
+  const engines = (/** @type {string} */ file) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')).engines.node;
+
+  it('states the same supported Node versions for both packages, including the one running', () => {
+    assert.equal(engines('package.json'), engines('server/package.json'));
+    assert.ok(semver.satisfies(process.version, engines('package.json')), `${process.version} is supported`);
+  });
+
+  it('installs no package whose engines exclude the lowest version of a supported major (no EBADENGINE)', () => {
+    // The lowest version each "||" part of our engines allows, e.g. 20.19.0, 22.13.0, 24.0.0.
+    const lowest = new semver.Range(engines('package.json')).set.map((/** @type {any[]} */ comparators) =>
+      semver.minVersion(comparators.map((c) => c.value).join(' ')).version,
+    );
+    for (const version of lowest) {
+      const unsupported = Object.entries(lock.packages)
+        .filter(([, entry]) => entry.engines?.node && !semver.satisfies(version, entry.engines.node))
+        .map(([name, entry]) => `${name.replace(/^.*node_modules\//, '')}@${entry.version} wants ${entry.engines.node}`);
+      assert.deepEqual(unsupported, [], `on Node ${version}`);
+    }
+  });
 });
 
 describe('the packed widget', () => {

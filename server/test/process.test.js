@@ -193,7 +193,9 @@ for (const kind of STORE_KINDS) {
   });
 }
 
-describe('clients that never finish a request', () => {
+// Each test bounds itself: without the timeouts under test, the connection would stay open for
+// minutes and the test would hang instead of failing. The bound says nothing about speed.
+describe('clients that never finish a request', { timeout: 60_000 }, () => {
   it('closes a connection whose body never completes (slowloris) once REQUEST_TIMEOUT_MS has passed', async () => {
     const server = await startServer({ requestTimeoutMs: 500 });
     try {

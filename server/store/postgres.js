@@ -56,30 +56,49 @@ export async function openPostgresStore({ url, poolMax }) {
   const open = () => {
     if (closed) throw new Error('The feedback store is closed.');
   };
+  // Writes in flight or waiting for a connection; close() lets them finish (pool.end() alone would
+  // leave the waiting ones unanswered).
+  /** @type {Set<Promise<unknown>>} */
+  const writing = new Set();
+  /** @template T @param {Promise<T>} write @returns {Promise<T>} */
+  const track = (write) => {
+    writing.add(write);
+    const done = () => writing.delete(write);
+    write.then(done, done);
+    return write;
+  };
+
+  /**
+   * @param {Feedback} feedback
+   * @returns {Promise<UpsertResult>}
+   */
+  async function upsert(feedback) {
+    const { rows } = await pool.query(UPSERT, [
+      feedback.submissionId,
+      feedback.revision,
+      feedback.articleId,
+      feedback.rating,
+      feedback.scale,
+      JSON.stringify(feedback.reasons),
+      feedback.comment,
+      feedback.locale,
+      feedback.page,
+    ]);
+    if (rows.length === 1) return { status: rows[0].created ? 'created' : 'updated', revision: feedback.revision };
+    // Nothing changed: the stored revision is the same or newer, or the row belongs to another article.
+    // Neither the article nor (downwards) the revision of a row ever changes, so this read is safe without a lock.
+    const stored = await pool.query('SELECT revision, article_id FROM feedback WHERE submission_id = $1', [feedback.submissionId]);
+    const { revision, article_id: articleId } = stored.rows[0];
+    return articleId === feedback.articleId
+      ? { status: 'unchanged', revision: Number(revision) }
+      : { status: 'conflict', revision: Number(revision), articleId };
+  }
 
   return {
     kind: 'postgres',
     async upsert(feedback) {
       open();
-      const { rows } = await pool.query(UPSERT, [
-        feedback.submissionId,
-        feedback.revision,
-        feedback.articleId,
-        feedback.rating,
-        feedback.scale,
-        JSON.stringify(feedback.reasons),
-        feedback.comment,
-        feedback.locale,
-        feedback.page,
-      ]);
-      if (rows.length === 1) return { status: rows[0].created ? 'created' : 'updated', revision: feedback.revision };
-      // Nothing changed: the stored revision is the same or newer, or the row belongs to another article.
-      // Neither the article nor (downwards) the revision of a row ever changes, so this read is safe without a lock.
-      const stored = await pool.query('SELECT revision, article_id FROM feedback WHERE submission_id = $1', [feedback.submissionId]);
-      const { revision, article_id: articleId } = stored.rows[0];
-      return articleId === feedback.articleId
-        ? { status: 'unchanged', revision: Number(revision) }
-        : { status: 'conflict', revision: Number(revision), articleId };
+      return track(upsert(feedback));
     },
     async ratingCounts(articleId) {
       open();
@@ -113,7 +132,7 @@ export async function openPostgresStore({ url, poolMax }) {
     async close() {
       if (closed) return;
       closed = true;
-      // end() waits for checked-out clients, so statements in flight finish first.
+      await Promise.allSettled(writing);
       await pool.end();
     },
   };

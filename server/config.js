@@ -150,7 +150,7 @@ function parseStore(raw, cwd, poolMax) {
       `FEEDBACK_DB is invalid: ${JSON.stringify(raw.split(':')[0])} URLs are not supported; use a file path (SQLite) or postgres://… (PostgreSQL).`,
     );
   }
-  if (raw === ':memory:') return { kind: 'sqlite', file: raw };
+  if (raw === ':memory:') throw new ConfigError('FEEDBACK_DB=:memory: is not supported: ratings must outlive the process; give a file path.');
   if (raw.includes('\0')) throw new ConfigError('FEEDBACK_DB is invalid: the path contains a NUL character.');
   return { kind: 'sqlite', file: path.resolve(cwd, raw) };
 }

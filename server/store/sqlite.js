@@ -1,11 +1,12 @@
 /**
- * The SQLite store (better-sqlite3, WAL): the embedded default. Upserts are group-committed, many
- * per transaction; each resolves only after its transaction has committed.
+ * The SQLite store (better-sqlite3, WAL): the embedded default. Reads run on the calling thread;
+ * writes go to a worker thread (`sqlite-writer.js`) that group-commits them, many per transaction,
+ * and answers each only after its transaction has committed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { groupCommit } from './group-commit.js';
 import { COLUMNS } from './index.js';
 import { loadMigrations, tooNewError } from './migrations.js';
 
@@ -18,27 +19,22 @@ import { loadMigrations, tooNewError } from './migrations.js';
 
 /**
  * Opens (and creates or migrates) an SQLite feedback file.
- * @param {string} file absolute path, or `:memory:`
- * @returns {import('./index.js').FeedbackStore}
+ * @param {string} file absolute path
+ * @returns {Promise<import('./index.js').FeedbackStore>}
  */
-export function openSqliteStore(file) {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+export async function openSqliteStore(file) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  // NORMAL in WAL mode survives a crashed process; only a power cut may lose the last commits.
-  db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const writer = await startWriter(file);
 
-  const lookup = db.prepare('SELECT revision, article_id FROM feedback WHERE submission_id = ?');
-  const upsertStatement = db.prepare(`
-    INSERT INTO feedback (submission_id, revision, article_id, rating, scale, reasons, comment, locale, page,
-                          created_at, updated_at)
-    VALUES (@submissionId, @revision, @articleId, @rating, @scale, @reasons, @comment, @locale, @page, @now, @now)
-    ON CONFLICT (submission_id) DO UPDATE SET
-      revision = excluded.revision, rating = excluded.rating, scale = excluded.scale, reasons = excluded.reasons,
-      comment = excluded.comment, locale = excluded.locale, page = excluded.page, updated_at = excluded.updated_at
-    WHERE excluded.revision > feedback.revision AND excluded.article_id = feedback.article_id`);
   const countsStatement = db.prepare(
     'SELECT scale, rating, COUNT(*) AS count FROM feedback WHERE article_id = ? GROUP BY scale, rating',
   );
@@ -47,42 +43,20 @@ export function openSqliteStore(file) {
     `SELECT ${COLUMNS.join(', ')} FROM feedback WHERE article_id = ? ORDER BY updated_at, submission_id`,
   );
   const getOne = db.prepare(`SELECT ${COLUMNS.join(', ')} FROM feedback WHERE submission_id = ?`);
-  const pruneComments = db.prepare('UPDATE feedback SET comment = NULL WHERE comment IS NOT NULL AND updated_at < ?');
-
-  /**
-   * One upsert inside the batch's IMMEDIATE transaction: no other writer runs in between, so what
-   * `lookup` reads is what the upsert sees.
-   * @param {Feedback} feedback
-   * @param {string} now
-   * @returns {UpsertResult}
-   */
-  const upsertOne = (feedback, now) => {
-    const before = /** @type {{revision: number, article_id: string} | undefined} */ (lookup.get(feedback.submissionId));
-    if (before && before.article_id !== feedback.articleId) {
-      return { status: 'conflict', revision: before.revision, articleId: before.article_id };
-    }
-    const { changes } = upsertStatement.run({ ...feedback, reasons: JSON.stringify(feedback.reasons), now });
-    if (!before) return { status: 'created', revision: feedback.revision };
-    return changes === 1 ? { status: 'updated', revision: feedback.revision } : { status: 'unchanged', revision: before.revision };
-  };
-  const commitBatch = db.transaction((/** @type {Feedback[]} */ items) => {
-    const now = new Date().toISOString();
-    return items.map((feedback) => upsertOne(feedback, now));
-  });
-  const writes = groupCommit((/** @type {Feedback[]} */ items) => commitBatch.immediate(items));
 
   /** @param {StoredRow} row @returns {Row} */
   const decode = (row) => ({ ...row, reasons: JSON.parse(row.reasons) });
   let closed = false;
   const open = () => {
     if (closed) throw new Error('The feedback store is closed.');
+    if (writer.failure) throw writer.failure;
   };
 
   return {
     kind: 'sqlite',
     async upsert(feedback) {
       open();
-      return writes.push(feedback);
+      return /** @type {Promise<UpsertResult>} */ (writer.send({ type: 'upsert', feedback }));
     },
     async ratingCounts(articleId) {
       open();
@@ -100,7 +74,7 @@ export function openSqliteStore(file) {
     },
     async deleteCommentsBefore(before) {
       open();
-      return pruneComments.run(before.toISOString()).changes;
+      return /** @type {Promise<number>} */ (writer.send({ type: 'prune', before: before.toISOString() }));
     },
     async ping() {
       open();
@@ -109,12 +83,68 @@ export function openSqliteStore(file) {
     async close() {
       if (closed) return;
       closed = true;
-      await writes.drain();
-      // Folds the WAL into the main file, so the file alone is complete after a clean stop.
-      db.pragma('wal_checkpoint(TRUNCATE)');
+      // The writer commits what it was sent, checkpoints and closes; then this connection goes.
+      await writer.close();
       db.close();
     },
   };
+}
+
+/**
+ * Starts the writer thread once its connection is open; `send` resolves with a write's result once committed.
+ * @param {string} file
+ */
+async function startWriter(file) {
+  const worker = new Worker(new URL('./sqlite-writer.js', import.meta.url), { workerData: { file } });
+  /** @type {Map<number, {resolve: (value: unknown) => void, reject: (error: Error) => void}>} */
+  const pending = new Map();
+  let nextId = 1;
+  const state = {
+    /** @type {Error | null} */
+    failure: null,
+    /**
+     * @param {Record<string, unknown>} request
+     * @returns {Promise<unknown>}
+     */
+    send(request) {
+      const id = nextId;
+      nextId += 1;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ ...request, id });
+      });
+    },
+    /** Resolves once the writer has committed everything it was sent and closed its connection. */
+    async close() {
+      if (state.failure) return;
+      await state.send({ type: 'close' });
+      await worker.terminate();
+    },
+  };
+
+  worker.on('message', (/** @type {{type: string, results: ({id: number, result: unknown} | {id: number, error: string})[]}} */ message) => {
+    if (message.type !== 'done') return;
+    for (const answer of message.results) {
+      const waiting = pending.get(answer.id);
+      pending.delete(answer.id);
+      if ('error' in answer) waiting?.reject(new Error(answer.error));
+      else waiting?.resolve(answer.result);
+    }
+  });
+  /** @param {Error} error */
+  const fail = (error) => {
+    state.failure ??= new Error(`The SQLite writer stopped: ${error.message}`);
+    for (const { reject } of pending.values()) reject(/** @type {Error} */ (state.failure));
+    pending.clear();
+  };
+  worker.on('error', fail);
+  worker.on('exit', () => fail(new Error('it exited')));
+  // A writer that cannot open the file fails the start, not the first request.
+  await new Promise((resolve, reject) => {
+    worker.on('message', (/** @type {{type: string}} */ message) => message.type === 'ready' && resolve(undefined));
+    worker.once('error', reject);
+  });
+  return state;
 }
 
 /**

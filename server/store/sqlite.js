@@ -1,12 +1,13 @@
 /**
- * The SQLite store (better-sqlite3, WAL): the embedded default. Reads run on the calling thread;
- * writes go to a worker thread (`sqlite-writer.js`) that group-commits them, many per transaction,
- * and answers each only after its transaction has committed.
+ * The SQLite store (better-sqlite3, WAL): the embedded default. Upserts are group-committed, many
+ * per transaction; each resolves only after its transaction has committed. Checkpoints (the only
+ * step that waits for the disk) run in a worker thread, `sqlite-checkpointer.js`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { groupCommit } from './group-commit.js';
 import { COLUMNS } from './index.js';
 import { loadMigrations, tooNewError } from './migrations.js';
 
@@ -17,6 +18,9 @@ import { loadMigrations, tooNewError } from './migrations.js';
  * @typedef {Omit<Row, 'reasons'> & {reasons: string}} StoredRow
  */
 
+/** Rows per step of comment retention: each step is one short write between requests. */
+const PRUNE_STEP_ROWS = 5000;
+
 /**
  * Opens (and creates or migrates) an SQLite feedback file.
  * @param {string} file absolute path
@@ -25,16 +29,28 @@ import { loadMigrations, tooNewError } from './migrations.js';
 export async function openSqliteStore(file) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('busy_timeout = 5000');
   try {
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode survives a crashed process; only a power cut may lose the last commits.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
     migrate(db);
   } catch (error) {
     db.close();
     throw error;
   }
-  const writer = await startWriter(file);
+  const checkpointer = await startCheckpointer(file, db);
 
+  const insertNew = db.prepare(`
+    INSERT INTO feedback (submission_id, revision, article_id, rating, scale, reasons, comment, locale, page,
+                          created_at, updated_at)
+    VALUES (@submissionId, @revision, @articleId, @rating, @scale, @reasons, @comment, @locale, @page, @now, @now)
+    ON CONFLICT (submission_id) DO NOTHING`);
+  const lookup = db.prepare('SELECT revision, article_id FROM feedback WHERE submission_id = ?');
+  const replace = db.prepare(`
+    UPDATE feedback SET revision = @revision, rating = @rating, scale = @scale, reasons = @reasons, comment = @comment,
+                        locale = @locale, page = @page, updated_at = @now
+    WHERE submission_id = @submissionId AND revision < @revision AND article_id = @articleId`);
   const countsStatement = db.prepare(
     'SELECT scale, rating, COUNT(*) AS count FROM feedback WHERE article_id = ? GROUP BY scale, rating',
   );
@@ -43,20 +59,48 @@ export async function openSqliteStore(file) {
     `SELECT ${COLUMNS.join(', ')} FROM feedback WHERE article_id = ? ORDER BY updated_at, submission_id`,
   );
   const getOne = db.prepare(`SELECT ${COLUMNS.join(', ')} FROM feedback WHERE submission_id = ?`);
+  const lastRowid = db.prepare('SELECT COALESCE(MAX(rowid), 0) FROM feedback').pluck();
+  const pruneStep = db.prepare(
+    'UPDATE feedback SET comment = NULL WHERE rowid > ? AND rowid <= ? AND comment IS NOT NULL AND updated_at < ?',
+  );
+
+  /**
+   * One upsert inside the batch's IMMEDIATE transaction: no other writer runs in between. A new
+   * submission (the common case) is one statement; a known one is read first to tell a newer
+   * revision from an older one, or from a move to another article.
+   * @param {Feedback} feedback
+   * @param {string} now
+   * @returns {UpsertResult}
+   */
+  const upsertOne = (feedback, now) => {
+    const params = { ...feedback, reasons: JSON.stringify(feedback.reasons), now };
+    if (insertNew.run(params).changes === 1) return { status: 'created', revision: feedback.revision };
+    const before = /** @type {{revision: number, article_id: string}} */ (lookup.get(feedback.submissionId));
+    if (before.article_id !== feedback.articleId) {
+      return { status: 'conflict', revision: before.revision, articleId: before.article_id };
+    }
+    return replace.run(params).changes === 1
+      ? { status: 'updated', revision: feedback.revision }
+      : { status: 'unchanged', revision: before.revision };
+  };
+  const commitBatch = db.transaction((/** @type {Feedback[]} */ items) => {
+    const now = new Date().toISOString();
+    return items.map((feedback) => upsertOne(feedback, now));
+  });
+  const writes = groupCommit((/** @type {Feedback[]} */ items) => commitBatch.immediate(items));
 
   /** @param {StoredRow} row @returns {Row} */
   const decode = (row) => ({ ...row, reasons: JSON.parse(row.reasons) });
   let closed = false;
   const open = () => {
     if (closed) throw new Error('The feedback store is closed.');
-    if (writer.failure) throw writer.failure;
   };
 
   return {
     kind: 'sqlite',
     async upsert(feedback) {
       open();
-      return /** @type {Promise<UpsertResult>} */ (writer.send({ type: 'upsert', feedback }));
+      return writes.push(feedback);
     },
     async ratingCounts(articleId) {
       open();
@@ -74,7 +118,16 @@ export async function openSqliteStore(file) {
     },
     async deleteCommentsBefore(before) {
       open();
-      return /** @type {Promise<number>} */ (writer.send({ type: 'prune', before: before.toISOString() }));
+      // In steps of rowids, each a short statement with requests served in between, so a large
+      // table never holds the event loop (and no index on the age has to be kept up by every write).
+      const cutoff = before.toISOString();
+      const last = /** @type {number} */ (lastRowid.get());
+      let deleted = 0;
+      for (let from = 0; from < last && !closed; from += PRUNE_STEP_ROWS) {
+        deleted += pruneStep.run(from, from + PRUNE_STEP_ROWS, cutoff).changes;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return deleted;
     },
     async ping() {
       open();
@@ -83,68 +136,43 @@ export async function openSqliteStore(file) {
     async close() {
       if (closed) return;
       closed = true;
-      // The writer commits what it was sent, checkpoints and closes; then this connection goes.
-      await writer.close();
+      await writes.drain();
+      await checkpointer.stop();
+      // Folds the WAL into the main file, so the file alone is complete after a clean stop.
+      db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },
   };
 }
 
 /**
- * Starts the writer thread once its connection is open; `send` resolves with a write's result once committed.
+ * Hands checkpoints to a worker thread. Should it fail, SQLite's automatic checkpoints (on the
+ * writing thread) take over again, so the WAL never grows without bound.
  * @param {string} file
+ * @param {import('better-sqlite3').Database} db
  */
-async function startWriter(file) {
-  const worker = new Worker(new URL('./sqlite-writer.js', import.meta.url), { workerData: { file } });
-  /** @type {Map<number, {resolve: (value: unknown) => void, reject: (error: Error) => void}>} */
-  const pending = new Map();
-  let nextId = 1;
-  const state = {
-    /** @type {Error | null} */
-    failure: null,
-    /**
-     * @param {Record<string, unknown>} request
-     * @returns {Promise<unknown>}
-     */
-    send(request) {
-      const id = nextId;
-      nextId += 1;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ ...request, id });
-      });
-    },
-    /** Resolves once the writer has committed everything it was sent and closed its connection. */
-    async close() {
-      if (state.failure) return;
-      await state.send({ type: 'close' });
+async function startCheckpointer(file, db) {
+  const worker = new Worker(new URL('./sqlite-checkpointer.js', import.meta.url), { workerData: { file, intervalMs: 250 } });
+  await new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  db.pragma('wal_autocheckpoint = 0');
+  let running = true;
+  worker.on('error', () => {
+    if (running && db.open) db.pragma('wal_autocheckpoint = 1000');
+    running = false;
+  });
+  return {
+    async stop() {
+      if (!running) return;
+      running = false;
+      const stopped = new Promise((resolve) => worker.once('message', resolve));
+      worker.postMessage('stop');
+      await stopped;
       await worker.terminate();
     },
   };
-
-  worker.on('message', (/** @type {{type: string, results: ({id: number, result: unknown} | {id: number, error: string})[]}} */ message) => {
-    if (message.type !== 'done') return;
-    for (const answer of message.results) {
-      const waiting = pending.get(answer.id);
-      pending.delete(answer.id);
-      if ('error' in answer) waiting?.reject(new Error(answer.error));
-      else waiting?.resolve(answer.result);
-    }
-  });
-  /** @param {Error} error */
-  const fail = (error) => {
-    state.failure ??= new Error(`The SQLite writer stopped: ${error.message}`);
-    for (const { reject } of pending.values()) reject(/** @type {Error} */ (state.failure));
-    pending.clear();
-  };
-  worker.on('error', fail);
-  worker.on('exit', () => fail(new Error('it exited')));
-  // A writer that cannot open the file fails the start, not the first request.
-  await new Promise((resolve, reject) => {
-    worker.on('message', (/** @type {{type: string}} */ message) => message.type === 'ready' && resolve(undefined));
-    worker.once('error', reject);
-  });
-  return state;
 }
 
 /**

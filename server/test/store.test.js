@@ -2,8 +2,11 @@
 // a write that fails or is still queued when the store closes.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import { openStore } from '../store/index.js';
 import { STORE_KINDS, freshStore, validBody } from './helpers.js';
+import { withClient } from './support/postgres.js';
 
 /** @param {import('./helpers.js').StoreFixture} fixture */
 const open = (fixture) =>
@@ -85,5 +88,60 @@ for (const kind of STORE_KINDS) {
         fixture.remove();
       }
     });
+
+    it('deletes old comments across a table larger than one retention step, and keeps newer ones', async () => {
+      const fixture = await freshStore(kind);
+      const store = await open(fixture);
+      try {
+        const recent = feedback({ comment: 'Bleibt.' });
+        await store.upsert(recent);
+        // 12,000 old rows with comments, written past the collector (faster than 12,000 POSTs).
+        const old = '2020-01-01T00:00:00.000Z';
+        if (kind === 'sqlite') {
+          const db = new Database(fixture.db);
+          const insert = db.prepare(
+            `INSERT INTO feedback VALUES (lower(hex(randomblob(16))), 1, 'alt', 3, 'stars', '[]', 'Alt.', 'de', '/alt', ?, ?)`,
+          );
+          db.transaction(() => {
+            for (let i = 0; i < 12_000; i += 1) insert.run(old, old);
+          })();
+          db.close();
+        } else {
+          await withClient(fixture.db, (client) =>
+            client.query(
+              `INSERT INTO feedback SELECT md5(i::text), 1, 'alt', 3, 'stars', '[]', 'Alt.', 'de', '/alt', $1, $1
+               FROM generate_series(1, 12000) AS i`,
+              [old],
+            ),
+          );
+        }
+        assert.equal(await store.deleteCommentsBefore(new Date('2025-01-01T00:00:00Z')), 12_000);
+        const rows = await store.list('alt');
+        assert.equal(rows.length, 12_000, 'the ratings stay');
+        assert.deepEqual([...new Set(rows.map((row) => row.comment))], [null]);
+        assert.equal((await store.get(recent.submissionId))?.comment, 'Bleibt.');
+      } finally {
+        await store.close();
+        fixture.remove();
+      }
+    });
   });
 }
+
+describe('the sqlite store while it runs', () => {
+  it('folds the WAL into the database file without closing (checkpoints on its own thread)', { timeout: 60_000 }, async () => {
+    const fixture = await freshStore('sqlite');
+    const store = await open(fixture);
+    try {
+      const initial = fs.statSync(fixture.db).size;
+      for (let round = 0; round < 10; round += 1) {
+        await Promise.all(Array.from({ length: 200 }, () => store.upsert(feedback({ comment: 'x'.repeat(900) }))));
+      }
+      // Until a checkpoint has copied pages from the WAL into the file; without one it would never grow.
+      while (fs.statSync(fixture.db).size <= initial) await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      await store.close();
+      fixture.remove();
+    }
+  });
+});

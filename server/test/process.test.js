@@ -31,6 +31,7 @@ describe('help-feedback-collector configuration', () => {
     [{ SHUTDOWN_GRACE_MS: 'soon' }, /^Configuration error: SHUTDOWN_GRACE_MS="soon" is invalid/],
     [{ FEEDBACK_COMMENT_RETENTION_DAYS: '0' }, /^Configuration error: FEEDBACK_COMMENT_RETENTION_DAYS="0" is invalid/],
     [{ PG_POOL_MAX: '0' }, /^Configuration error: PG_POOL_MAX="0" is invalid/],
+    [{ FEEDBACK_DB: ':memory:' }, /^Configuration error: FEEDBACK_DB=:memory: is not supported/],
   ];
 
   it('stops with exit code 1 and a one-line message for each bad variable', async () => {

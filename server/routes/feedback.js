@@ -12,10 +12,10 @@ const FORBIDDEN_ORIGIN = Object.freeze({
 
 /**
  * @param {import('fastify').FastifyInstance} app
- * @param {{store: import('../store/index.js').FeedbackStore, rateLimit: {max: number, windowMs: number},
+ * @param {{store: import('../store/index.js').FeedbackStore, limiter: ReturnType<typeof import('../rate-limit.js').rateLimiter>,
  *   policy: ReturnType<typeof import('../origins.js').originPolicy>}} options
  */
-export async function feedbackRoutes(app, { store, rateLimit: limit, policy }) {
+export async function feedbackRoutes(app, { store, limiter, policy }) {
   app.removeAllContentTypeParsers();
   // The client posts JSON as text/plain so browsers skip the CORS preflight.
   app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => {
@@ -30,10 +30,22 @@ export async function feedbackRoutes(app, { store, rateLimit: limit, policy }) {
     ROUTES.feedback,
     {
       bodyLimit: LIMITS.bodyBytes,
-      config: { rateLimit: { max: limit.max, timeWindow: limit.windowMs } },
       // Before the body is read: a foreign page's POST costs no parsing and counts against no limit.
-      onRequest: async (request, reply) => {
-        if (!policy.allowsPost(request.headers.origin, request.host)) return reply.code(403).send(FORBIDDEN_ORIGIN);
+      onRequest: (request, reply, done) => {
+        if (!policy.allowsPost(request.headers.origin, request.host)) {
+          reply.code(403).send(FORBIDDEN_ORIGIN);
+          return;
+        }
+        const counted = limiter.hit(request.ip);
+        if (!counted.ok) {
+          const seconds = Math.max(1, Math.ceil(counted.retryAfterMs / 1000));
+          reply
+            .code(429)
+            .header('retry-after', String(seconds))
+            .send({ error: 'rate-limited', message: `Too many ratings from this address; retry in ${seconds} s.` });
+          return;
+        }
+        done();
       },
     },
     async (request, reply) => {

@@ -374,6 +374,23 @@ for (const kind of STORE_KINDS) {
         assert.equal(summary.headers.get('access-control-allow-origin'), null);
       });
 
+      it('answers a preflight from another origin with 404 and no CORS headers', async () => {
+        const response = await fetch(`${server.url}/api/feedback`, {
+          method: 'OPTIONS',
+          headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+        });
+        assert.equal(response.status, 404);
+        assert.equal(response.headers.get('access-control-allow-origin'), null);
+        assert.equal(response.headers.get('access-control-allow-methods'), null);
+      });
+
+      it('tells caches that answers depend on the Origin (Vary: Origin)', async () => {
+        for (const origin of [ALLOWED_ORIGIN, 'https://evil.example']) {
+          const response = await fetch(`${server.url}/api/articles/a/feedback-summary`, { headers: { origin } });
+          assert.match(response.headers.get('vary') ?? '', /origin/i, origin);
+        }
+      });
+
       it('answers the preflight of an application/json POST from an allowed origin', async () => {
         const response = await fetch(`${server.url}/api/feedback`, {
           method: 'OPTIONS',
@@ -387,6 +404,8 @@ for (const kind of STORE_KINDS) {
         assert.equal(response.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
         assert.match(response.headers.get('access-control-allow-methods') ?? '', /POST/);
         assert.match(response.headers.get('access-control-allow-headers') ?? '', /content-type/i);
+        assert.equal(response.headers.get('access-control-max-age'), '600');
+        assert.equal(response.headers.get('access-control-allow-credentials'), null);
       });
     });
 

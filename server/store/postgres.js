@@ -73,21 +73,30 @@ export async function openPostgresStore({ url, poolMax }) {
    * @returns {Promise<UpsertResult>}
    */
   async function upsert(feedback) {
-    const { rows } = await pool.query(UPSERT, [
-      feedback.submissionId,
-      feedback.revision,
-      feedback.articleId,
-      feedback.rating,
-      feedback.scale,
-      JSON.stringify(feedback.reasons),
-      feedback.comment,
-      feedback.locale,
-      feedback.page,
-    ]);
+    // Named, so each connection parses and plans the statement once, not on every rating.
+    const { rows } = await pool.query({
+      name: 'feedback-upsert',
+      text: UPSERT,
+      values: [
+        feedback.submissionId,
+        feedback.revision,
+        feedback.articleId,
+        feedback.rating,
+        feedback.scale,
+        JSON.stringify(feedback.reasons),
+        feedback.comment,
+        feedback.locale,
+        feedback.page,
+      ],
+    });
     if (rows.length === 1) return { status: rows[0].created ? 'created' : 'updated', revision: feedback.revision };
     // Nothing changed: the stored revision is the same or newer, or the row belongs to another article.
     // Neither the article nor (downwards) the revision of a row ever changes, so this read is safe without a lock.
-    const stored = await pool.query('SELECT revision, article_id FROM feedback WHERE submission_id = $1', [feedback.submissionId]);
+    const stored = await pool.query({
+      name: 'feedback-stored',
+      text: 'SELECT revision, article_id FROM feedback WHERE submission_id = $1',
+      values: [feedback.submissionId],
+    });
     const { revision, article_id: articleId } = stored.rows[0];
     return articleId === feedback.articleId
       ? { status: 'unchanged', revision: Number(revision) }

@@ -10,8 +10,9 @@ bin=./node_modules/.bin
 # Stop at once, before two minutes of other steps, when a Debian package is missing.
 bash scripts/system-packages.sh --check
 
-echo "== type check"
+echo "== type check (widget, then the collector's JSDoc)"
 "$bin/tsc" --noEmit -p .
+"$bin/tsc" -p server/tsconfig.json
 
 echo "== build"
 npm run build --silent
@@ -20,8 +21,9 @@ node scripts/check-budgets.mjs
 echo "== content check"
 node scripts/check-content.mjs content
 
-echo "== node tests (collector, site, content tools, package)"
-node --test server/test/**/*.test.js test/node/**/*.test.js
+echo "== node tests (collector on SQLite and PostgreSQL, site, content tools, package)"
+# One throwaway PostgreSQL cluster for the whole run, stopped at the end (also on failure).
+node server/test/support/with-postgres.js node --test server/test/**/*.test.js test/node/**/*.test.js
 
 # One engine after another, each in its own run (a fresh test server and collector): a failure in
 # one engine does not hide the others' results, and each run ends with its own counts.

@@ -1,8 +1,8 @@
 /**
  * Reads the collector's settings from environment variables and validates them once, at start.
  *
- * Every bad value throws a ConfigError whose message is a single line naming the variable,
- * so `server/index.js` can print it and exit with code 1.
+ * Every bad value throws a ConfigError whose message is a single line naming the variable, so the
+ * process (`cli.js`) can print it and exit with code 1. docs/collector.md lists every variable.
  */
 import net from 'node:net';
 import path from 'node:path';
@@ -17,15 +17,25 @@ export class ConfigError extends Error {
 }
 
 /**
+ * Where the ratings are stored: an SQLite file (the embedded default) or a PostgreSQL database.
+ * @typedef {{kind: 'sqlite', file: string} | {kind: 'postgres', url: string, poolMax: number}} StoreConfig
+ */
+
+/**
  * @typedef {object} Config
  * @property {number} port TCP port; 0 picks a free one.
  * @property {string} host Interface to listen on.
- * @property {string} dbFile Absolute path of the SQLite file (or `:memory:`).
- * @property {string[] | '*' | null} corsOrigins Allowed origins; `null` means the server's own origin, `'*'` any origin.
+ * @property {StoreConfig} store Where ratings are stored.
+ * @property {string[] | '*' | null} corsOrigins Allowed origins; `null` means the server's own origin, `'*'` any
+ *   http(s) origin. The literal `'null'` in the list allows pages with an opaque origin.
  * @property {string | null} adminToken Bearer token for the export routes; `null` disables them.
  * @property {{max: number, windowMs: number}} rateLimit Allowed POSTs per client address and window.
  * @property {string[] | null} trustProxy Proxy addresses (IP, CIDR or proxy-addr's `loopback`,
  *   `linklocal`, `uniquelocal`) whose `X-Forwarded-For` names the client; `null` trusts no header.
+ * @property {number} requestTimeoutMs A request's headers and body must arrive within this time.
+ * @property {number} keepAliveTimeoutMs An idle keep-alive connection is closed after this time.
+ * @property {number} shutdownGraceMs On SIGTERM, requests in flight get this long before their connections are cut.
+ * @property {number | null} commentRetentionDays Comments older than this are deleted (the rating stays); `null` keeps them.
  */
 
 /**
@@ -40,29 +50,29 @@ export function loadConfig(env = process.env, { cwd = process.cwd() } = {}) {
     const raw = env[name];
     return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
   };
+  const integer = (/** @type {string} */ name, /** @type {number} */ fallback, /** @type {number} */ min, /** @type {number} */ max) =>
+    parseInteger(name, value(name), fallback, min, max);
 
-  const port = parseInteger('PORT', value('PORT'), 8000, 0, 65535);
-  const host = parseHost(value('HOST') ?? '127.0.0.1');
-  const dbFile = parseDbFile(value('FEEDBACK_DB') ?? 'data/feedback.sqlite', cwd);
-  const corsOrigins = parseOrigins(value('CORS_ORIGINS'));
-  const adminToken = parseToken(env.FEEDBACK_ADMIN_TOKEN);
-  const max = parseInteger('RATE_LIMIT_MAX', value('RATE_LIMIT_MAX'), 30, 1, Number.MAX_SAFE_INTEGER);
-  const windowMs = parseInteger(
-    'RATE_LIMIT_WINDOW_MS',
-    value('RATE_LIMIT_WINDOW_MS'),
-    60_000,
-    1000,
-    24 * 60 * 60 * 1000,
-  );
-
+  const requestTimeoutMs = integer('REQUEST_TIMEOUT_MS', 10_000, 100, 600_000);
+  const retention = value('FEEDBACK_COMMENT_RETENTION_DAYS');
   return Object.freeze({
-    port,
-    host,
-    dbFile,
-    corsOrigins,
-    adminToken,
-    rateLimit: Object.freeze({ max, windowMs }),
+    port: integer('PORT', 8000, 0, 65535),
+    host: parseHost(value('HOST') ?? '127.0.0.1'),
+    store: Object.freeze(
+      parseStore(value('FEEDBACK_DB') ?? 'data/feedback.sqlite', cwd, integer('PG_POOL_MAX', 10, 1, 1000)),
+    ),
+    corsOrigins: parseOrigins(value('CORS_ORIGINS')),
+    adminToken: parseToken(env.FEEDBACK_ADMIN_TOKEN),
+    rateLimit: Object.freeze({
+      max: integer('RATE_LIMIT_MAX', 30, 1, Number.MAX_SAFE_INTEGER),
+      windowMs: integer('RATE_LIMIT_WINDOW_MS', 60_000, 1000, 24 * 60 * 60 * 1000),
+    }),
     trustProxy: parseTrustProxy(value('TRUST_PROXY')),
+    requestTimeoutMs,
+    keepAliveTimeoutMs: integer('KEEP_ALIVE_TIMEOUT_MS', 5000, 100, 600_000),
+    shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    commentRetentionDays:
+      retention === undefined ? null : parseInteger('FEEDBACK_COMMENT_RETENTION_DAYS', retention, 0, 1, 100_000),
   });
 }
 
@@ -75,6 +85,17 @@ export function loadConfig(env = process.env, { cwd = process.cwd() } = {}) {
 export function ownOrigins(host, port) {
   const hostPart = host.includes(':') ? `[${host}]` : host;
   return [...new Set([`http://${hostPart}:${port}`, `http://localhost:${port}`])];
+}
+
+/**
+ * A store's location as it may be printed: a PostgreSQL URL without its password.
+ * @param {StoreConfig} store
+ */
+export function describeStore(store) {
+  if (store.kind === 'sqlite') return `SQLite ${store.file}`;
+  const url = new URL(store.url);
+  if (url.password) url.password = '***';
+  return `PostgreSQL ${url.href}`;
 }
 
 /**
@@ -103,13 +124,35 @@ function parseHost(raw) {
 }
 
 /**
+ * `postgres://…` or `postgresql://…` selects PostgreSQL; anything else is an SQLite file path.
  * @param {string} raw
  * @param {string} cwd
+ * @param {number} poolMax
+ * @returns {StoreConfig}
  */
-function parseDbFile(raw, cwd) {
-  if (raw === ':memory:') return raw;
+function parseStore(raw, cwd, poolMax) {
+  if (/^postgres(ql)?:\/\//i.test(raw)) {
+    let url;
+    try {
+      url = new URL(raw);
+    } catch {
+      url = null;
+    }
+    if (!url || url.pathname.length < 2) {
+      throw new ConfigError(
+        'FEEDBACK_DB is invalid: expected a PostgreSQL URL with a database name, like postgres://user:password@host:5432/feedback.',
+      );
+    }
+    return { kind: 'postgres', url: raw, poolMax };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
+    throw new ConfigError(
+      `FEEDBACK_DB is invalid: ${JSON.stringify(raw.split(':')[0])} URLs are not supported; use a file path (SQLite) or postgres://… (PostgreSQL).`,
+    );
+  }
+  if (raw === ':memory:') throw new ConfigError('FEEDBACK_DB=:memory: is not supported: ratings must outlive the process; give a file path.');
   if (raw.includes('\0')) throw new ConfigError('FEEDBACK_DB is invalid: the path contains a NUL character.');
-  return path.resolve(cwd, raw);
+  return { kind: 'sqlite', file: path.resolve(cwd, raw) };
 }
 
 /**
@@ -121,6 +164,8 @@ function parseOrigins(raw) {
   if (raw === '*') return '*';
   const origins = raw.split(',').map((part) => part.trim()).filter(Boolean);
   for (const origin of origins) {
+    // Sandboxed frames, file: pages and some redirects send `Origin: null`; only an explicit entry allows them.
+    if (origin === 'null') continue;
     let parsed;
     try {
       parsed = new URL(origin);
@@ -130,7 +175,7 @@ function parseOrigins(raw) {
     // Browsers send the serialized origin exactly, so anything else could never match.
     if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
       throw new ConfigError(
-        `CORS_ORIGINS contains ${JSON.stringify(origin)}: expected comma-separated origins like https://help.example.com (scheme, host, optional port; no path or trailing slash), or "*".`,
+        `CORS_ORIGINS contains ${JSON.stringify(origin)}: expected comma-separated origins like https://help.example.com (scheme, host, optional port; no path or trailing slash), null, or "*".`,
       );
     }
   }

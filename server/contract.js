@@ -53,12 +53,13 @@ export const UUID_V4_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9
 /** A language tag like `de` or `de-DE`. */
 export const LOCALE_PATTERN = /^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$/;
 
+// Control characters (C0, DEL and C1) and UTF-16 surrogates without their partner: neither is text
+// a reader typed, and a lone surrogate cannot even be encoded as UTF-8 (PostgreSQL would get U+FFFD).
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
-// Control characters other than tab and newline, and UTF-16 surrogates without their partner:
-// neither is text a reader typed, and a lone surrogate cannot even be encoded as UTF-8.
+const NOT_PATH = /[\u0000-\u001f\u007f-\u009f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// The same, except tab and newline, which a comment may hold.
 // eslint-disable-next-line no-control-regex
-const NOT_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * A reader's comment as the collector accepts it: control characters other than tab and
@@ -184,9 +185,9 @@ const FIELDS = {
   page: {
     required: true,
     check: (v) =>
-      typeof v === 'string' && v.startsWith('/') && v.length <= LIMITS.page && !/[?#]/.test(v) && !CONTROL_CHARS.test(v)
+      typeof v === 'string' && v.startsWith('/') && v.length <= LIMITS.page && !/[?#]/.test(v) && !NOT_PATH.test(v)
         ? undefined
-        : `must be a path starting with "/" (at most ${LIMITS.page} characters, no query or fragment)`,
+        : `must be a path starting with "/" (at most ${LIMITS.page} characters, no query, fragment or control characters)`,
   },
   hp: {
     required: false,

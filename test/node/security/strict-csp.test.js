@@ -111,7 +111,7 @@ describe('widget under a strict Content-Security-Policy with Trusted Types', () 
     // The collector may answer 202 and write a moment later: wait for the row.
     let rows = [];
     for (let i = 0; i < 50 && rows.length === 0; i++) {
-      rows = collector.db.list('versandte-email-nicht-im-postfach');
+      rows = await collector.store.list('versandte-email-nicht-im-postfach');
       if (!rows.length) await new Promise((r) => setTimeout(r, 100));
     }
     assert.equal(rows.length, 1, 'the collector stored the rating');

@@ -8,6 +8,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { startServer } from 'help-feedback-collector';
 import { faultMiddleware } from './test/support/fault-middleware.mjs';
+import { cpuThrottlingPlugin } from './test/support/cpu-throttling-plugin.mjs';
 import { buildIndex } from './scripts/content-index.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/lib/chromium/chromium';
@@ -68,6 +69,7 @@ export default {
   middleware: [faultMiddleware()],
   plugins: [
     typescript,
+    cpuThrottlingPlugin(),
     {
       // The article index, made from content/ on request: no build needed for it.
       name: 'content-index',

@@ -1,36 +1,55 @@
 /**
- * Bounds for untrusted markdown, found by timing marked 18.2 itself (see README, "Limits").
- * marked overflows the stack on ~1,000 nested blockquotes, needs seconds for a few hundred
- * nested list levels and grows quadratically on runs of alternating emphasis markers
- * (`*a_` × 3,300 = 10 KB takes 1.5 s). Inputs are reshaped before parsing so that every
- * chunk parses in milliseconds; what is reshaped still reads as text.
+ * Bounds for untrusted markdown, found by measuring marked 18.2 and the browser (docs/security.md,
+ * "Limits"; bench/marked-limits.mjs, bench/pathological.mjs). marked overflows the stack on
+ * ~1,000 nested blockquotes, needs seconds for a few hundred nested list levels and grows
+ * quadratically on runs of alternating emphasis markers; DOMPurify and the browser's HTML parser
+ * grow faster than linearly on deep unclosed HTML. So the markdown is cut into chunks of bounded
+ * size that each parse on their own, even inside one huge block, and reshaped before parsing;
+ * every budget counts work (characters, table cells, elements), never the clock, so a slow phone
+ * and a fast desktop show the same article.
  */
 export const LIMITS = Object.freeze({
-  /** Larger sources are not parsed: the start is shown as plain text. */
+  /** Larger sources are not parsed: the start is shown as plain text (`too-large`). */
   maxSourceChars: 5_000_000,
-  /** Plain-text fallback shows at most this much. */
+  /** The plain-text start of a source over `maxSourceChars` shows at most this much. */
   maxFallbackChars: 200_000,
   /** Blockquote markers beyond this depth are dropped. */
   maxQuoteDepth: 12,
   /** Indentation beyond this many columns is cut (about 16 list levels). */
   maxIndent: 48,
+  /** More list markers than this on one line (`- - - x`) become one. */
+  maxListMarkers: 12,
   /** A block with more `*`/`_` than this has them escaped (shown literally). */
   maxEmphasisMarkers: 400,
-  /** Parsing stops after this much time; the rest is shown as plain text. */
-  timeBudgetMs: 4_000,
-  /** The pipeline gives the page a turn once it has worked this long without one. */
+  /** One parse (marked, then DOMPurify) takes at most this many characters, cut inside blocks if need be. */
+  chunkChars: 8_000,
+  /** … and at most this many lines (a list item, a row or a heading each: the browser lays them out as one block). */
+  chunkLines: 200,
+  /** Lines longer than this are broken at a space (a soft line break), so that any chunk can be cut. */
+  maxLineChars: 2_000,
+  /** One parse takes at most this many table cells (rows × columns: marked pads short rows). */
+  chunkCells: 500,
+  /** A table with more columns is shown as text (`too-complex`). */
+  maxTableColumns: 64,
+  /** Link definitions repeated into a chunk that uses them: at most this many characters. */
+  maxRepeatedDefinitionChars: 2_000,
+  /** Elements an article may have; what comes after is shown as plain text (`too-complex`). */
+  maxElements: 150_000,
+  /** Images (and videos) that may load; later ones become links to their source. */
+  maxImages: 100,
+  /** The pipeline gives the page a turn once it has worked this long without one (when, never what). */
   sliceMs: 12,
-  /** Chunks are cut at headings, and at blank lines once they grow past this size. */
-  chunkChars: 64_000,
   /**
    * `##` headings after this many stay plain headings inside the last section: 20,000 collapsible
    * sections (a 270 KB input) held the page for 6 s, 60,000 for 21 s.
    */
   maxSections: 100,
-  /** A long article's parse groups hold at most this many heading-cut pieces. */
-  piecesPerGroup: 200,
-  /** Long articles lay out off-screen content in groups of this many blocks. */
+  /** Long articles lay out off-screen content in groups of at most this many blocks … */
   blocksPerGroup: 40,
+  /** … and this many elements. */
+  elementsPerGroup: 300,
+  /** A long article's first this many elements are in its first render; the rest follow in slices. */
+  eagerElements: 2_000,
 });
 
 /** What was reshaped, so the element can tell the reader and the host. */
@@ -41,7 +60,7 @@ export interface BoundResult {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
-/** Caps quote depth, indentation and emphasis-marker runs, leaving fenced code alone. */
+/** Caps quote depth, indentation, list markers and emphasis-marker runs, leaving fenced code alone. */
 export function boundMarkdown(source: string): BoundResult {
   const lines = source.split('\n');
   let reshaped = false;
@@ -56,6 +75,7 @@ export function boundMarkdown(source: string): BoundResult {
     }
     markers = 0;
   };
+  const bullets = new RegExp(`^ *(?:[-*+] +){${LIMITS.maxListMarkers},}`);
 
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i];
@@ -87,9 +107,9 @@ export function boundMarkdown(source: string): BoundResult {
       reshaped = true;
     }
     // Deeply nested list markers on one line ("- - - - x") nest like indentation does.
-    const bullets = /^ *(?:[-*+] +){12,}/.exec(line);
-    if (bullets) {
-      line = line.slice(0, bullets.index) + '- ' + line.slice(bullets[0].length);
+    const run = bullets.exec(line);
+    if (run) {
+      line = line.slice(0, run.index) + '- ' + line.slice(run[0].length);
       reshaped = true;
     }
     lines[i] = line;
@@ -102,53 +122,223 @@ export function boundMarkdown(source: string): BoundResult {
   return { text: lines.join('\n'), reshaped };
 }
 
-/**
- * Cuts markdown into chunks that parse independently: before `#`/`##` headings, and once a chunk
- * is large at blank lines or between table rows (repeating the table's head). Never inside fenced code. Link reference definitions are
- * repeated into every chunk so `[text][ref]` still resolves.
- */
-export function splitChunks(source: string): string[] {
-  const lines = source.split('\n');
-  const chunks: string[] = [];
-  const refs: string[] = [];
-  let current: string[] = [];
-  let size = 0;
-  let fence: string | undefined;
+/** One piece of an article's markdown that parses on its own. */
+export interface Chunk {
+  /** The markdown: a fence cut in two is closed and opened again, a cut table repeats its head. */
+  text: string;
+  /** Offset in the source where the chunk's own text starts (from here on, a budget shows the rest as text). */
+  start: number;
+  /** Part of it is shown as text on purpose (a table too wide to lay out). */
+  reshaped?: boolean;
+}
 
-  const flush = () => {
-    if (current.length) chunks.push(current.join('\n'));
-    current = [];
-    size = 0;
-  };
+// Lines that start a block of their own: a chunk may start there.
+const BLOCK_START = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)][ \t]|>|`{3,}|~{3,})/;
+const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const DEFINITION = /^ {0,3}\[((?:[^\]\\\n]|\\.){1,200})\]:[ \t]*(?:<[^>\n]*>|[^<\s]\S*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*\r?$/gm;
+const LABEL = /\[((?:[^\]\\\n]|\\.){1,200})\]/g;
+// Fences a table too wide to lay out as text; its rows start with `|`, so none can close it.
+const TEXT_FENCE = '~~~~~~~~~~~~';
 
-  let tableHead: string[] = [];
-  for (const [i, line] of lines.entries()) {
-    const fenceMatch = FENCE.exec(line);
-    const tableRow = !fence && line.trimStart().startsWith('|');
-    if (tableRow && !tableHead.length && /^ {0,3}\|?[ :|-]*-[ :|-]*$/.test(lines[i + 1] ?? '')) tableHead = [line, lines[i + 1]];
-    else if (!tableRow) tableHead = [];
-    if (fence) {
-      if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = undefined;
-    } else if (fenceMatch) {
-      fence = fenceMatch[1];
-    } else if (/^ {0,3}#{1,2}[ \t]/.test(line) && size > 0) {
-      flush();
-    } else if (size > LIMITS.chunkChars && line.trim() === '') {
-      flush();
-    } else if (size > LIMITS.chunkChars && tableRow && tableHead.length && line !== tableHead[0] && line !== tableHead[1]) {
-      // A huge table has no blank line to cut at: cut between rows and repeat its head.
-      flush();
-      current.push(...tableHead);
-      size = tableHead[0].length + tableHead[1].length + 2;
+const labelOf = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+// Cells of a row, counted as GFM does at the top level (escaped pipes aside).
+function cellsOf(row: string): number {
+  return row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '').split(/(?<!\\)\|/).length;
+}
+
+// The columns of a table delimiter row (`| --- | :-: |`), or 0 for any other line.
+function delimiterColumns(line: string): number {
+  if (!/^ {0,3}[|:\- \t]+$/.test(line) || !line.includes('-') || !line.includes('|')) return 0;
+  const cells = line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
+  return cells.every((c) => /^[ \t]*:?-+:?[ \t]*$/.test(c)) ? cells.length : 0;
+}
+
+/** Link reference definitions of the whole source, by label (the first of each wins, as in marked). */
+function definitionsOf(source: string): Map<string, string> {
+  const defs = new Map<string, string>();
+  for (const m of source.matchAll(DEFINITION)) if (!defs.has(labelOf(m[1]))) defs.set(labelOf(m[1]), m[0].trim());
+  return defs;
+}
+
+// Collects lines into chunks and decides where each chunk ends. One per splitChunks call.
+class Cutter {
+  private lines: string[] = [];
+  private offsets: number[] = [];
+  private size = 0;
+  private reshaped = false;
+  // Index of the line the next chunk would start with, at a blank line or a block's first line.
+  private blankCut = -1;
+  private blockCut = -1;
+  fence?: { open: string; close: string };
+  comment = false;
+  table?: { head: string[]; columns: number; cells: number };
+
+  constructor(
+    private readonly source: string,
+    private readonly defs: Map<string, string>,
+  ) {}
+
+  /** Adds one line (`offset` -1: a line the cutter made up); returns the chunks it completed. */
+  add(line: string, offset: number, head?: { delimiter: string; columns: number }, reshaped = false): Chunk[] {
+    const out: Chunk[] = [];
+    const blank = line.trim() === '';
+    if (this.table && (blank || BLOCK_START.test(line))) this.table = undefined;
+    const clean = !this.fence && !this.comment && !this.table;
+    if (head) this.table = { head: [line, head.delimiter], columns: head.columns, cells: 0 };
+    const cells = this.table && !head ? this.table.columns : 0;
+    const last = this.lines.length;
+
+    const full = this.size + line.length + 1 > LIMITS.chunkChars || last >= LIMITS.chunkLines;
+    if (last && (full || (this.table && this.table.cells + cells > LIMITS.chunkCells))) {
+      if (clean && this.fits(this.blankCut)) out.push(this.take(this.blankCut));
+      else if (clean && this.fits(this.blockCut)) out.push(this.take(this.blockCut));
+      else if (this.fence) {
+        this.push(this.fence.close, -1);
+        out.push(this.take());
+        this.push(this.fence.open, -1);
+      } else if (this.comment) {
+        out.push(this.take());
+        this.push('<!--', -1);
+      } else if (this.table && !head && line === this.table.head[1] && this.lines[last - 1] === this.table.head[0]) {
+        out.push(this.take(last - 1));
+      } else if (this.table && !head) {
+        out.push(this.take());
+        for (const row of this.table.head) this.push(row, -1);
+        this.table.cells = 0;
+      } else if (UNDERLINE.test(line) && last > 1) {
+        // A setext heading's text stays with the line under it.
+        out.push(this.take(last - 1));
+      } else {
+        out.push(this.take());
+      }
     }
-    if (!fence && /^ {0,3}\[[^\]]+\]:\s*\S/.test(line)) refs.push(line);
-    current.push(line);
-    size += line.length + 1;
+
+    if (this.table) this.table.cells += cells;
+    this.push(line, offset);
+    if (reshaped) this.reshaped = true;
+    const fence = FENCE.exec(line);
+    if (this.fence) {
+      if (fence && fence[1][0] === this.fence.close[0] && fence[1].length >= this.fence.close.length) this.fence = undefined;
+    } else if (this.comment) {
+      if (line.includes('-->')) this.comment = false;
+    } else if (fence) {
+      this.fence = { open: line, close: fence[1] };
+    } else if (/^ {0,3}<!--/.test(line) && !line.slice(line.indexOf('<!--') + 4).includes('-->')) {
+      this.comment = true;
+    }
+    if (blank && !this.fence && !this.comment) this.blankCut = this.lines.length;
+    else if (clean && (head || BLOCK_START.test(line))) this.blockCut = this.lines.length - 1;
+    return out;
   }
-  flush();
-  if (refs.length && chunks.length > 1 && refs.length <= 500) {
-    const defs = '\n\n' + refs.join('\n');
-    return chunks.map((c) => c + defs);
+
+  /** The last chunk, if any lines are left. */
+  end(): Chunk[] {
+    return this.lines.length ? [this.take()] : [];
   }
-  return chunks;
+
+  private push(line: string, offset: number): void {
+    this.lines.push(line);
+    this.offsets.push(offset);
+    this.size += line.length + 1;
+  }
+
+  private sizeBefore(index: number): number {
+    let n = 0;
+    for (let i = 0; i < index; i++) n += this.lines[i].length + 1;
+    return n;
+  }
+
+  // A cut there leaves at least half of the chunk behind it (no tiny chunks).
+  private fits(index: number): boolean {
+    return index > 0 && this.sizeBefore(index) >= this.size / 2;
+  }
+
+  private take(count = this.lines.length): Chunk {
+    let text = this.lines.slice(0, count).join('\n');
+    if (this.defs.size) {
+      // `[text][label]` resolves in every chunk: repeat the definitions this one uses.
+      const used = new Set<string>();
+      let extra = 0;
+      for (const m of text.matchAll(LABEL)) {
+        const def = this.defs.get(labelOf(m[1]));
+        if (def && !used.has(def) && extra + def.length < LIMITS.maxRepeatedDefinitionChars) {
+          used.add(def);
+          extra += def.length + 1;
+        }
+      }
+      if (used.size) text += `\n\n${[...used].join('\n')}`;
+    }
+    const own = this.offsets.slice(0, count).find((o) => o >= 0);
+    const chunk: Chunk = { text, start: own ?? this.offsets.find((o) => o >= 0) ?? this.source.length };
+    if (this.reshaped) chunk.reshaped = true;
+    this.lines = this.lines.slice(count);
+    this.offsets = this.offsets.slice(count);
+    this.size = this.sizeBefore(this.lines.length);
+    this.reshaped = false;
+    this.blankCut = this.blockCut = -1;
+    return chunk;
+  }
+}
+
+// `line` in pieces of at most `max`, cut after a space (dropped: the line break reads as one),
+// else after a tag, else anywhere but inside a surrogate pair; with the offset of each piece.
+function* segments(line: string, offset: number, max: number): Generator<[string, number]> {
+  while (line.length > max) {
+    let cut = line.lastIndexOf(' ', max);
+    let skip = 1;
+    if (cut < max / 2) {
+      cut = line.lastIndexOf('>', max - 1) + 1;
+      skip = 0;
+    }
+    if (cut < max / 2) cut = /[\uDC00-\uDFFF]/.test(line[max]) ? max - 1 : max;
+    yield [line.slice(0, cut), offset];
+    line = line.slice(cut + skip);
+    offset += cut + skip;
+  }
+  yield [line, offset];
+}
+
+/**
+ * Cuts markdown into chunks of at most `LIMITS.chunkChars` characters and `chunkCells` table
+ * cells that parse on their own, lazily (the work per step stays small): at a blank line where it
+ * can, else before a line that starts a block, else between two lines of one block (a paragraph or
+ * list becomes two). Lines over `maxLineChars` are broken at a space. A fence cut in two is closed
+ * and opened again, a cut table repeats its head, an open HTML comment is opened again, and the
+ * link definitions a chunk uses are repeated into it. Tables wider than `maxTableColumns`, or with
+ * a head over a quarter of a chunk, are fenced as text.
+ */
+export function* splitChunks(source: string): Generator<Chunk> {
+  const cutter = new Cutter(source, source.length > LIMITS.chunkChars ? definitionsOf(source) : new Map());
+  let wide = false;
+  for (let pos = 0; pos <= source.length; ) {
+    const end = source.indexOf('\n', pos) < 0 ? source.length : source.indexOf('\n', pos);
+    const line = source.slice(pos, source[end - 1] === '\r' ? end - 1 : end);
+    let head: { delimiter: string; columns: number } | undefined;
+    if (wide && line.trim() === '') {
+      wide = false;
+      yield* cutter.add(TEXT_FENCE, -1);
+    } else if (!wide && !cutter.fence && !cutter.comment && !cutter.table && line.includes('|')) {
+      // A table starts here when the next line is its delimiter row.
+      const after = source.indexOf('\n', end + 1);
+      const delimiter = end < source.length ? source.slice(end + 1, after < 0 ? source.length : after).replace(/\r$/, '') : '';
+      const columns = delimiterColumns(delimiter);
+      // A head repeated into every chunk must stay small, or a long table would parse it over and over.
+      if (columns > LIMITS.maxTableColumns || (columns && line.length + delimiter.length > LIMITS.chunkChars / 4)) {
+        wide = true;
+        yield* cutter.add(TEXT_FENCE, -1, undefined, true);
+      } else if (columns && columns === cellsOf(line)) {
+        head = { delimiter, columns };
+      }
+    }
+    // Rows of a table stay whole as long as half a chunk: a broken row breaks the table.
+    const max = head || cutter.table ? LIMITS.chunkChars / 2 : LIMITS.maxLineChars;
+    for (const [segment, at] of segments(line, pos, max)) {
+      yield* cutter.add(segment, at, head);
+      head = undefined;
+    }
+    pos = end + 1;
+  }
+  if (wide) yield* cutter.add(TEXT_FENCE, -1);
+  yield* cutter.end();
 }

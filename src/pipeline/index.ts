@@ -82,6 +82,22 @@ interface Budget {
   degraded?: ArticleModel['degraded'];
 }
 
+// An element with maxDepth - 1 element ancestors in its fragment.
+const DEEP = `*${' > *'.repeat(LIMITS.maxDepth - 1)}`;
+
+// Replaces what is nested deeper than `LIMITS.maxDepth` by its text; true when it did.
+function flattenDeep(fragment: DocumentFragment): boolean {
+  if (!fragment.querySelector(DEEP)) return false;
+  const walk = (first: Element | null, depth: number): void => {
+    for (let el = first; el; el = el.nextElementSibling) {
+      if (depth < LIMITS.maxDepth) walk(el.firstElementChild, depth + 1);
+      else if (el.firstElementChild) el.textContent = el.textContent;
+    }
+  };
+  walk(fragment.firstElementChild, 1);
+  return true;
+}
+
 // Parses one chunk into `content`; what cannot be parsed, or sanitized under the page's policy,
 // stays readable as plain text.
 function renderChunk(chunk: Chunk, content: DocumentFragment, budget: Budget, options: LinkOptions): void {
@@ -97,6 +113,7 @@ function renderChunk(chunk: Chunk, content: DocumentFragment, budget: Budget, op
     budget.degraded = error instanceof SanitizerBlockedError ? 'blocked' : (budget.degraded ?? 'too-complex');
     return;
   }
+  if (flattenDeep(fragment)) budget.degraded ??= 'too-complex';
   budget.elements += fragment.querySelectorAll('*').length;
   budget.images += fragment.querySelectorAll('img, video, audio').length;
   content.append(fragment);

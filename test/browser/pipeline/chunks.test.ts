@@ -161,3 +161,19 @@ describe('buildArticle budgets', function () {
     );
   });
 });
+
+describe('renderChunk depth', () => {
+  it('keeps only the text of raw HTML nested deeper than maxDepth, and says so', async () => {
+    const deep = `${'<div>'.repeat(LIMITS.maxDepth + 10)}<a href="https://e.example/">tief</a> unten`;
+    const { degraded, text, div } = await build(deep);
+    expect(degraded).to.equal('too-complex');
+    expect(text).to.contain('tief unten');
+    let depth = 0;
+    for (let e: Element | null = div; e?.firstElementChild; e = e.firstElementChild) depth++;
+    expect(depth).to.be.at.most(LIMITS.maxDepth);
+    // Nesting that markdown makes itself stays.
+    const nested = await build(Array.from({ length: 16 }, (_, i) => `${'  '.repeat(i)}- Ebene ${i}`).join('\n'));
+    expect(nested.degraded).to.equal(undefined);
+    expect(nested.div.querySelectorAll('li').length).to.equal(16);
+  });
+});

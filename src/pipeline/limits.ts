@@ -137,23 +137,20 @@ export interface Chunk {
 // Lines that start a block of their own: a chunk may start there.
 const BLOCK_START = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)][ \t]|>|`{3,}|~{3,})/;
 const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
-const DEFINITION = /^ {0,3}\[((?:[^\]\\\n]|\\.){1,200})\]:[ \t]*(?:<[^>\n]*>|[^<\s]\S*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*\r?$/gm;
-const LABEL = /\[((?:[^\]\\\n]|\\.){1,200})\]/g;
+const DEFINITION = /^ {0,3}\[([^\]\n]{1,200})\]:[ \t]*\S[^\n]*$/gm;
+const LABEL = /\[([^\]\n]{1,200})\]/g;
 // Fences a table too wide to lay out as text; its rows start with `|`, so none can close it.
 const TEXT_FENCE = '~~~~~~~~~~~~';
 
 const labelOf = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
 
 // Cells of a row, counted as GFM does at the top level (escaped pipes aside).
-function cellsOf(row: string): number {
-  return row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '').split(/(?<!\\)\|/).length;
-}
+const cellsOf = (row: string) => row.trim().replace(/^\||\|$/g, '').split('|').length;
 
 // The columns of a table delimiter row (`| --- | :-: |`), or 0 for any other line.
 function delimiterColumns(line: string): number {
-  if (!/^ {0,3}[|:\- \t]+$/.test(line) || !line.includes('-') || !line.includes('|')) return 0;
-  const cells = line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
-  return cells.every((c) => /^[ \t]*:?-+:?[ \t]*$/.test(c)) ? cells.length : 0;
+  const cells = line.trim().replace(/^\||\|$/g, '').split('|');
+  return line.includes('|') && cells.every((c) => /^[ \t]*:?-+:?[ \t]*$/.test(c)) ? cells.length : 0;
 }
 
 /** Link reference definitions of the whole source, by label (the first of each wins, as in marked). */
@@ -161,126 +158,6 @@ function definitionsOf(source: string): Map<string, string> {
   const defs = new Map<string, string>();
   for (const m of source.matchAll(DEFINITION)) if (!defs.has(labelOf(m[1]))) defs.set(labelOf(m[1]), m[0].trim());
   return defs;
-}
-
-// Collects lines into chunks and decides where each chunk ends. One per splitChunks call.
-class Cutter {
-  private lines: string[] = [];
-  private offsets: number[] = [];
-  private size = 0;
-  private reshaped = false;
-  // Index of the line the next chunk would start with, at a blank line or a block's first line.
-  private blankCut = -1;
-  private blockCut = -1;
-  fence?: { open: string; close: string };
-  comment = false;
-  table?: { head: string[]; columns: number; cells: number };
-
-  constructor(
-    private readonly source: string,
-    private readonly defs: Map<string, string>,
-  ) {}
-
-  /** Adds one line (`offset` -1: a line the cutter made up); returns the chunks it completed. */
-  add(line: string, offset: number, head?: { delimiter: string; columns: number }, reshaped = false): Chunk[] {
-    const out: Chunk[] = [];
-    const blank = line.trim() === '';
-    if (this.table && (blank || BLOCK_START.test(line))) this.table = undefined;
-    const clean = !this.fence && !this.comment && !this.table;
-    if (head) this.table = { head: [line, head.delimiter], columns: head.columns, cells: 0 };
-    const cells = this.table && !head ? this.table.columns : 0;
-    const last = this.lines.length;
-
-    const full = this.size + line.length + 1 > LIMITS.chunkChars || last >= LIMITS.chunkLines;
-    if (last && (full || (this.table && this.table.cells + cells > LIMITS.chunkCells))) {
-      if (clean && this.fits(this.blankCut)) out.push(this.take(this.blankCut));
-      else if (clean && this.fits(this.blockCut)) out.push(this.take(this.blockCut));
-      else if (this.fence) {
-        this.push(this.fence.close, -1);
-        out.push(this.take());
-        this.push(this.fence.open, -1);
-      } else if (this.comment) {
-        out.push(this.take());
-        this.push('<!--', -1);
-      } else if (this.table && !head && line === this.table.head[1] && this.lines[last - 1] === this.table.head[0]) {
-        out.push(this.take(last - 1));
-      } else if (this.table && !head) {
-        out.push(this.take());
-        for (const row of this.table.head) this.push(row, -1);
-        this.table.cells = 0;
-      } else if (UNDERLINE.test(line) && last > 1) {
-        // A setext heading's text stays with the line under it.
-        out.push(this.take(last - 1));
-      } else {
-        out.push(this.take());
-      }
-    }
-
-    if (this.table) this.table.cells += cells;
-    this.push(line, offset);
-    if (reshaped) this.reshaped = true;
-    const fence = FENCE.exec(line);
-    if (this.fence) {
-      if (fence && fence[1][0] === this.fence.close[0] && fence[1].length >= this.fence.close.length) this.fence = undefined;
-    } else if (this.comment) {
-      if (line.includes('-->')) this.comment = false;
-    } else if (fence) {
-      this.fence = { open: line, close: fence[1] };
-    } else if (/^ {0,3}<!--/.test(line) && !line.slice(line.indexOf('<!--') + 4).includes('-->')) {
-      this.comment = true;
-    }
-    if (blank && !this.fence && !this.comment) this.blankCut = this.lines.length;
-    else if (clean && (head || BLOCK_START.test(line))) this.blockCut = this.lines.length - 1;
-    return out;
-  }
-
-  /** The last chunk, if any lines are left. */
-  end(): Chunk[] {
-    return this.lines.length ? [this.take()] : [];
-  }
-
-  private push(line: string, offset: number): void {
-    this.lines.push(line);
-    this.offsets.push(offset);
-    this.size += line.length + 1;
-  }
-
-  private sizeBefore(index: number): number {
-    let n = 0;
-    for (let i = 0; i < index; i++) n += this.lines[i].length + 1;
-    return n;
-  }
-
-  // A cut there leaves at least half of the chunk behind it (no tiny chunks).
-  private fits(index: number): boolean {
-    return index > 0 && this.sizeBefore(index) >= this.size / 2;
-  }
-
-  private take(count = this.lines.length): Chunk {
-    let text = this.lines.slice(0, count).join('\n');
-    if (this.defs.size) {
-      // `[text][label]` resolves in every chunk: repeat the definitions this one uses.
-      const used = new Set<string>();
-      let extra = 0;
-      for (const m of text.matchAll(LABEL)) {
-        const def = this.defs.get(labelOf(m[1]));
-        if (def && !used.has(def) && extra + def.length < LIMITS.maxRepeatedDefinitionChars) {
-          used.add(def);
-          extra += def.length + 1;
-        }
-      }
-      if (used.size) text += `\n\n${[...used].join('\n')}`;
-    }
-    const own = this.offsets.slice(0, count).find((o) => o >= 0);
-    const chunk: Chunk = { text, start: own ?? this.offsets.find((o) => o >= 0) ?? this.source.length };
-    if (this.reshaped) chunk.reshaped = true;
-    this.lines = this.lines.slice(count);
-    this.offsets = this.offsets.slice(count);
-    this.size = this.sizeBefore(this.lines.length);
-    this.reshaped = false;
-    this.blankCut = this.blockCut = -1;
-    return chunk;
-  }
 }
 
 // `line` in pieces of at most `max`, cut after a space (dropped: the line break reads as one),
@@ -302,45 +179,147 @@ function* segments(line: string, offset: number, max: number): Generator<[string
 }
 
 /**
- * Cuts markdown into chunks of at most `LIMITS.chunkChars` characters and `chunkCells` table
- * cells that parse on their own, lazily (the work per step stays small): at a blank line where it
- * can, else before a line that starts a block, else between two lines of one block (a paragraph or
- * list becomes two). Lines over `maxLineChars` are broken at a space. A fence cut in two is closed
- * and opened again, a cut table repeats its head, an open HTML comment is opened again, and the
- * link definitions a chunk uses are repeated into it. Tables wider than `maxTableColumns`, or with
- * a head over a quarter of a chunk, are fenced as text.
+ * Cuts markdown into chunks of at most `LIMITS.chunkChars` characters, `chunkLines` lines and
+ * `chunkCells` table cells that parse on their own, lazily (the work per step stays small): at a
+ * blank line where it can, else before a line that starts a block, else between two lines of one
+ * block (a paragraph or list becomes two). Lines over `maxLineChars` are broken at a space. A
+ * fence cut in two is closed and opened again, a cut table repeats its head, an open HTML comment
+ * is opened again, and the link definitions a chunk uses are repeated into it. Tables wider than
+ * `maxTableColumns`, or with a head over a quarter of a chunk, are fenced as text.
  */
 export function* splitChunks(source: string): Generator<Chunk> {
-  const cutter = new Cutter(source, source.length > LIMITS.chunkChars ? definitionsOf(source) : new Map());
+  const { chunkChars, chunkLines, chunkCells, maxLineChars, maxTableColumns, maxRepeatedDefinitionChars } = LIMITS;
+  const defs = source.length > chunkChars ? definitionsOf(source) : new Map<string, string>();
+  // The chunk being collected: its lines, their offsets in the source (-1: a line added here).
+  let lines: string[] = [];
+  let offsets: number[] = [];
+  let size = 0;
+  let reshaped = false;
+  // Index of the line the next chunk would start with, at a blank line or a block's first line.
+  let blankCut = -1;
+  let blockCut = -1;
+  let fence: { open: string; close: string } | undefined;
+  let comment = false;
+  let table: { head: string[]; columns: number; cells: number } | undefined;
+
+  const push = (line: string, offset = -1) => {
+    lines.push(line);
+    offsets.push(offset);
+    size += line.length + 1;
+  };
+  const sizeBefore = (index: number) => lines.slice(0, index).reduce((n, l) => n + l.length + 1, 0);
+  // A cut there leaves at least half of the chunk behind it (no tiny chunks).
+  const fits = (index: number) => index > 0 && sizeBefore(index) >= size / 2;
+  const take = (count = lines.length): Chunk => {
+    let text = lines.slice(0, count).join('\n');
+    if (defs.size) {
+      // `[text][label]` resolves in every chunk: repeat the definitions this one uses.
+      const used = new Set<string>();
+      let extra = 0;
+      for (const m of text.matchAll(LABEL)) {
+        const def = defs.get(labelOf(m[1]));
+        if (def && !used.has(def) && extra + def.length < maxRepeatedDefinitionChars) {
+          used.add(def);
+          extra += def.length + 1;
+        }
+      }
+      if (used.size) text += `\n\n${[...used].join('\n')}`;
+    }
+    const chunk: Chunk = { text, start: offsets.slice(0, count).find((o) => o >= 0) ?? offsets.find((o) => o >= 0) ?? source.length };
+    if (reshaped) chunk.reshaped = true;
+    lines = lines.slice(count);
+    offsets = offsets.slice(count);
+    size = sizeBefore(lines.length);
+    reshaped = false;
+    blankCut = blockCut = -1;
+    return chunk;
+  };
+
+  // Adds one line; returns the chunk it completed, if it did.
+  const add = (line: string, offset = -1, head?: { delimiter: string; columns: number }): Chunk | undefined => {
+    let done: Chunk | undefined;
+    const blank = line.trim() === '';
+    if (table && (blank || BLOCK_START.test(line))) table = undefined;
+    const clean = !fence && !comment && !table;
+    if (head) table = { head: [line, head.delimiter], columns: head.columns, cells: 0 };
+    const cells = table && !head ? table.columns : 0;
+    const last = lines.length;
+
+    if (last && (size + line.length + 1 > chunkChars || last >= chunkLines || (table && table.cells + cells > chunkCells))) {
+      if (clean && fits(blankCut)) done = take(blankCut);
+      else if (clean && fits(blockCut)) done = take(blockCut);
+      else if (fence) {
+        push(fence.close);
+        done = take();
+        push(fence.open);
+      } else if (comment) {
+        done = take();
+        push('<!--');
+      } else if (table && !head && line === table.head[1] && lines[last - 1] === table.head[0]) {
+        done = take(last - 1);
+      } else if (table && !head) {
+        done = take();
+        for (const row of table.head) push(row);
+        table.cells = 0;
+      } else {
+        // A setext heading's text stays with the line under it.
+        done = take(UNDERLINE.test(line) && last > 1 ? last - 1 : last);
+      }
+    }
+
+    if (table) table.cells += cells;
+    push(line, offset);
+    const marker = FENCE.exec(line);
+    if (fence) {
+      if (marker && marker[1][0] === fence.close[0] && marker[1].length >= fence.close.length) fence = undefined;
+    } else if (comment) {
+      comment = !line.includes('-->');
+    } else if (marker) {
+      fence = { open: line, close: marker[1] };
+    } else if (/^ {0,3}<!--/.test(line)) {
+      comment = !line.slice(line.indexOf('<!--') + 4).includes('-->');
+    }
+    if (blank && !fence && !comment) blankCut = lines.length;
+    else if (clean && (head || BLOCK_START.test(line))) blockCut = lines.length - 1;
+    return done;
+  };
+
   let wide = false;
   for (let pos = 0; pos <= source.length; ) {
-    const end = source.indexOf('\n', pos) < 0 ? source.length : source.indexOf('\n', pos);
+    const next = source.indexOf('\n', pos);
+    const end = next < 0 ? source.length : next;
     const line = source.slice(pos, source[end - 1] === '\r' ? end - 1 : end);
     let head: { delimiter: string; columns: number } | undefined;
+    let done: Chunk | undefined;
     if (wide && line.trim() === '') {
       wide = false;
-      yield* cutter.add(TEXT_FENCE, -1);
-    } else if (!wide && !cutter.fence && !cutter.comment && !cutter.table && line.includes('|')) {
+      done = add(TEXT_FENCE);
+    } else if (!wide && !fence && !comment && !table && line.includes('|')) {
       // A table starts here when the next line is its delimiter row.
       const after = source.indexOf('\n', end + 1);
       const delimiter = end < source.length ? source.slice(end + 1, after < 0 ? source.length : after).replace(/\r$/, '') : '';
       const columns = delimiterColumns(delimiter);
       // A head repeated into every chunk must stay small, or a long table would parse it over and over.
-      if (columns > LIMITS.maxTableColumns || (columns && line.length + delimiter.length > LIMITS.chunkChars / 4)) {
+      if (columns > maxTableColumns || (columns && line.length + delimiter.length > chunkChars / 4)) {
         wide = true;
-        yield* cutter.add(TEXT_FENCE, -1, undefined, true);
+        done = add(TEXT_FENCE);
+        reshaped = true;
       } else if (columns && columns === cellsOf(line)) {
         head = { delimiter, columns };
       }
     }
+    if (done) yield done;
     // Rows of a table stay whole as long as half a chunk: a broken row breaks the table.
-    const max = head || cutter.table ? LIMITS.chunkChars / 2 : LIMITS.maxLineChars;
-    for (const [segment, at] of segments(line, pos, max)) {
-      yield* cutter.add(segment, at, head);
+    for (const [segment, at] of segments(line, pos, head || table ? chunkChars / 2 : maxLineChars)) {
+      done = add(segment, at, head);
       head = undefined;
+      if (done) yield done;
     }
     pos = end + 1;
   }
-  if (wide) yield* cutter.add(TEXT_FENCE, -1);
-  yield* cutter.end();
+  if (wide) {
+    const done = add(TEXT_FENCE);
+    if (done) yield done;
+  }
+  if (lines.length) yield take();
 }

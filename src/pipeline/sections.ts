@@ -34,53 +34,47 @@ interface Placement {
   deferred: DeferredGroup[];
 }
 
-// Blocks that take a line of their own, for a group's height estimate.
-const BLOCKS = 'p, li, tr, pre, blockquote, h1, h2, h3, h4, h5, h6, hr, dt, dd, br, img, figure';
-
 // A long article's off-screen content is laid out as groups of a few blocks (`div.blocks`), each
 // skipped as one box while off screen: 60,000 headings kept the page busy for seconds with a box
 // each, and a group of a thousand list items took 80 ms to lay out when it came on screen.
 // Past the first `LIMITS.eagerElements` elements, groups are placed empty and filled later, a
 // few per task: inserting 150,000 elements at once held the page for 300 ms.
-class Grouper {
-  private group?: HTMLElement;
-  private target?: ParentNode;
-  private blocks = 0;
-  private elements = 0;
-  private lines = 0;
+interface Grouper {
+  add(node: Node): void;
+  close(): void;
+}
 
-  constructor(
-    private readonly part: DocumentFragment,
-    private readonly placement: Placement,
-  ) {}
-
-  add(node: Node): void {
-    const elements = node instanceof Element ? node.querySelectorAll('*').length + 1 : 0;
-    if (!this.group || this.blocks >= LIMITS.blocksPerGroup || (this.blocks && this.elements + elements > LIMITS.elementsPerGroup)) {
-      this.close();
-      this.group = document.createElement('div');
-      this.group.className = 'blocks';
-      this.part.append(this.group);
-      this.target = this.group;
-      if (this.placement.placed >= LIMITS.eagerElements) {
-        const content = document.createDocumentFragment();
-        this.placement.deferred.push({ group: this.group, content });
-        this.target = content;
+function grouper(part: DocumentFragment, placement: Placement): Grouper {
+  let group: HTMLElement | undefined;
+  let target: ParentNode | undefined;
+  let blocks = 0;
+  let elements = 0;
+  let lines = 0;
+  // Sets the group's height estimate (a CSSOM write: allowed under a strict CSP).
+  const close = () => {
+    group?.style.setProperty('--size', `${Math.ceil(lines * 1.6)}rem`);
+    group = target = undefined;
+    blocks = elements = lines = 0;
+  };
+  const add = (node: Node) => {
+    const weight = node instanceof Element ? node.querySelectorAll('*').length + 1 : 0;
+    if (!group || blocks >= LIMITS.blocksPerGroup || (blocks && elements + weight > LIMITS.elementsPerGroup)) {
+      close();
+      group = target = part.appendChild(document.createElement('div'));
+      group.className = 'blocks';
+      if (placement.placed >= LIMITS.eagerElements) {
+        target = document.createDocumentFragment();
+        placement.deferred.push({ group, content: target as DocumentFragment });
       }
     }
-    if (this.target === this.group) this.placement.placed += elements;
-    this.target!.append(node);
-    this.blocks++;
-    this.elements += elements;
-    this.lines += 1 + (node instanceof Element ? node.querySelectorAll(BLOCKS).length : 0) + (node.textContent?.length ?? 0) / 80;
-  }
-
-  /** Sets the group's height estimate (a CSSOM write: allowed under a strict CSP). */
-  close(): void {
-    this.group?.style.setProperty('--size', `${Math.ceil(this.lines * 1.6)}rem`);
-    this.group = this.target = undefined;
-    this.blocks = this.elements = this.lines = 0;
-  }
+    if (target === group) placement.placed += weight;
+    target!.append(node);
+    blocks++;
+    elements += weight;
+    // About a line per block and per 80 characters: the height estimate while off screen.
+    lines += 1 + weight / 3 + (node.textContent?.length ?? 0) / 80;
+  };
+  return { add, close };
 }
 
 /**
@@ -107,7 +101,7 @@ export class SectionSplitter {
     private readonly grouped = false,
   ) {
     this.slugger = new Slugger(emptyHeadingId);
-    if (grouped) this.grouper = new Grouper(this.intro, this.placement);
+    if (grouped) this.grouper = grouper(this.intro, this.placement);
   }
 
   /** Takes the next piece of the article (its nodes move into the parts). */
@@ -135,7 +129,7 @@ export class SectionSplitter {
         this.sections.push(section);
         this.target = section.body;
         this.grouper?.close();
-        if (this.grouped) this.grouper = new Grouper(section.body, this.placement);
+        if (this.grouped) this.grouper = grouper(section.body, this.placement);
         continue;
       }
       if (node instanceof Element) {

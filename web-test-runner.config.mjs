@@ -9,6 +9,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { startServer } from 'help-feedback-collector';
 import { browsers } from './test/support/browsers.mjs';
 import { faultMiddleware } from './test/support/fault-middleware.mjs';
+import { cpuThrottlingPlugin } from './test/support/cpu-throttling-plugin.mjs';
 import { buildIndex } from './scripts/content-index.mjs';
 
 let collector;
@@ -45,6 +46,7 @@ export default {
   middleware: [faultMiddleware()],
   plugins: [
     typescript,
+    cpuThrottlingPlugin(),
     {
       // `executeServerCommand('engine')`: which engine runs this test page (test/support/engine.ts).
       name: 'engine',

@@ -15,7 +15,7 @@ import { transform } from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({ options: { out: { type: 'string', default: path.join(root, 'bench/results/marked-limits.md') } } });
 // The widget's own bounds, read from the TypeScript source (limits.ts has no imports).
-const limitsTs = fs.readFileSync(path.join(root, 'src/article/limits.ts'), 'utf8');
+const limitsTs = fs.readFileSync(path.join(root, 'src/pipeline/limits.ts'), 'utf8');
 const { code: limitsJs } = await transform(limitsTs, { loader: 'ts', format: 'esm' });
 const { LIMITS } = await import(`data:text/javascript;base64,${Buffer.from(limitsJs).toString('base64')}`);
 const version = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/marked/package.json'), 'utf8')).version;
@@ -74,7 +74,7 @@ const lines = [
   '',
   `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${os.cpus()[0]?.model ?? ''}, ${os.cpus().length} cores (shared); Node ${process.version}`,
   '- Command: `node bench/marked-limits.mjs` (one `marked.parse` per size, GFM; growing sizes stop after a parse over 3 s)',
-  `- The widget's bounds (src/article/limits.ts): quote depth ${LIMITS.maxQuoteDepth}, indentation ${LIMITS.maxIndent} columns, 12 list markers on a line, ${LIMITS.maxEmphasisMarkers} \`*\`/\`_\` per block (more are escaped), over ${LIMITS.maxOpeners} \`[\`/\`<\` per block (those nothing closes are escaped), ${LIMITS.chunkChars} characters per parse, time budget ${LIMITS.timeBudgetMs} ms, ${LIMITS.maxSourceChars} characters in total.`,
+  `- The widget's bounds (src/pipeline/limits.ts): quote depth ${LIMITS.maxQuoteDepth}, indentation ${LIMITS.maxIndent} columns, ${LIMITS.maxListMarkers} list markers on a line, ${LIMITS.maxEmphasisMarkers} \`*\`/\`_\` per block (more are escaped), over ${LIMITS.maxOpeners} \`[\`/\`<\` per block (those nothing closes are escaped), at most ${LIMITS.chunkChars} characters, ${LIMITS.chunkLines} lines and ${LIMITS.chunkCells} table cells per parse, ${LIMITS.maxElements} elements per article, ${LIMITS.maxSourceChars} characters in total. How the whole widget holds up: bench/pathological.mjs.`,
   '',
   '| input | throws from n | > 100 ms from n | > 1 s from n | n: time |',
   '|---|---:|---:|---:|---|',

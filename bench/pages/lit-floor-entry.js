@@ -3,7 +3,7 @@
 // shadow root with the widget's stylesheets, but without anything else of <help-article>: no
 // header, category tags, section buttons, copy links, toolbar, footer or i18n.
 import { LitElement, html } from 'lit';
-import { buildArticle, buildArticleSync } from '../../src/article/pipeline.ts';
+import { buildArticle, buildArticleSync, fillDeferred, prepareArticle } from '../../src/pipeline/index.ts';
 import { tokens } from '../../src/styles/tokens.ts';
 import { styles } from '../../src/article/help-article.styles.ts';
 
@@ -17,8 +17,10 @@ class LitFloor extends LitElement {
 
   async load() {
     const options = { baseUrl: document.baseURI, lang: 'de' };
-    this.model = buildArticleSync(this.markdown, options) ?? (await buildArticle(this.markdown, options));
+    const prepared = prepareArticle(this.markdown);
+    this.model = buildArticleSync(prepared, options) ?? (await buildArticle(prepared, options));
     await this.updateComplete;
+    await fillDeferred(this.model);
     this.dispatchEvent(new Event('lit-floor-load'));
   }
 

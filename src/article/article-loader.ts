@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { buildArticle, buildArticleSync, isSmall, prepareArticle, type ArticleModel, type PipelineOptions } from '../pipeline/index.js';
+import { buildArticle, buildArticleSync, fillDeferred, isSmall, prepareArticle, type ArticleModel, type PipelineOptions } from '../pipeline/index.js';
 import { ArticleLoadError, fetchMarkdown, type ArticleErrorReason } from './fetch-markdown.js';
 
 /** Loading state of an article. */
@@ -111,6 +111,8 @@ export class ArticleLoader implements ReactiveController {
       }
       this.set('ready', model);
       await this.host.updateComplete;
+      // A long article's later groups go in after its first render, a slice at a time.
+      await fillDeferred(model, run.signal);
       if (!run.signal.aborted) this.settled({ model });
     } catch (error) {
       if (run.signal.aborted) return;

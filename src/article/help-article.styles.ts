@@ -252,18 +252,14 @@ export const styles = css`
     margin: 0;
   }
 
-  /* Long articles (over 64 KB of markdown) lay out only the blocks on screen. */
-  .long .prose > * {
-    content-visibility: auto;
-    contain-intrinsic-size: auto 3rem;
-  }
-  /* A good estimate keeps the browser from rendering every table at once. */
-  .long .prose > .table {
-    contain-intrinsic-size: auto calc(var(--rows, 1) * 2.25rem);
-  }
-  /* Parts with many blocks come in groups (see groupBlocks): one box per group off screen. */
+  /*
+   * Long articles (more than one parse chunk, see LIMITS.chunkChars) come in groups of a few
+   * blocks (see SectionSplitter), and only the groups on screen are laid out; each group's height
+   * is estimated from its text until it has been on screen once.
+   */
   .long .prose > .blocks {
-    contain-intrinsic-size: auto 80rem;
+    content-visibility: auto;
+    contain-intrinsic-size: auto var(--size, 20rem);
   }
 
   /* Article content */

@@ -15,7 +15,7 @@ import { warnOnce } from '../internal/dev.js';
 import { copyText } from '../internal/clipboard.js';
 import { LiveStatusController } from '../internal/live-status.js';
 import { sectionUrl } from '../internal/page-url.js';
-import { httpUrl } from '../internal/url.js';
+import { linkSetting } from '../internal/url.js';
 import { HelpShare } from '../share/help-share.js';
 import { HelpFeedback } from '../feedback/help-feedback.js';
 
@@ -223,6 +223,8 @@ export class HelpArticle extends HelpElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('markdown') || changed.has('src') || changed.has('articleHref') || !this.hasUpdated) this.loader.load();
+    // Section links are copied with it even when no share bar is shown.
+    if (changed.has('shareUrl')) linkSetting('share-url', this.shareUrl);
     this.state = this.loader.state;
     if (this.model !== this.shown) {
       // A new article: its sections start as `collapsed` says, and the URL's section opens.
@@ -271,7 +273,7 @@ export class HelpArticle extends HelpElement {
         baseUrl,
         // Links to other articles stay in the article's language: its file suffix, else the UI's.
         lang: langFromSrc(this.src) ?? this.localize.lang.split('-')[0],
-        articleHref: this.articleHref || undefined,
+        articleHref: linkSetting('article-href', this.articleHref),
         emptyHeadingId: this.localize.t('article:emptyHeadingId'),
       }),
     };
@@ -283,6 +285,11 @@ export class HelpArticle extends HelpElement {
       return;
     }
     const { model } = outcome;
+    // A long article's later parts came after its first render: the URL may name a heading in them.
+    if (model.deferred.length) {
+      this.anchors.articleChanged();
+      this.requestUpdate();
+    }
     this.warnAboutSource(model);
     this.emit('help-article-load', { articleId: this.resolvedId, title: this.articleTitle, sections: this.sections });
     if (model.degraded === 'blocked') warnOnce('blocked', new SanitizerBlockedError().message);
@@ -382,7 +389,7 @@ export class HelpArticle extends HelpElement {
     const reason: ArticleErrorReason = error?.reason ?? 'network';
     // A fetched article may be there on a second try (network, server, or an article just published).
     const retry = this.src && ['network', 'timeout', 'http', 'not-found'].includes(reason);
-    const home = httpUrl(this.homeHref) ? this.homeHref : undefined;
+    const home = linkSetting('home-href', this.homeHref);
     return html`<div class="error" part="error" role="alert">
       <p class="error-title">${t('article:error.title')}</p>
       <p>${t(`article:error.${reason}`, { status: error?.status })}</p>
@@ -468,7 +475,7 @@ export class HelpArticle extends HelpElement {
         <help-categories
           exportparts="base: categories, tag: category"
           .items=${this.categoryNames}
-          href=${this.categoryHref}
+          href=${linkSetting('category-href', this.categoryHref) ?? ''}
           lang=${this.localize.lang}
           tag-lang=${contentLang}
           theme=${this.theme ?? nothing}

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { HelpElement } from '../internal/help-element.js';
 import { slugify } from '../internal/slug.js';
-import { fillLinkTemplate } from '../internal/url.js';
+import { fillLinkTemplate, linkSetting } from '../internal/url.js';
 import { styles } from './help-categories.styles.js';
 
 /** Turns a comma-separated attribute into trimmed, non-empty, unique names. */
@@ -57,11 +57,12 @@ export class HelpCategories extends HelpElement {
     const names = this.names;
     if (!names.length) return nothing;
     const { t } = this.localize;
+    const href = linkSetting('<help-categories> href', this.href);
     return html`<div class="base" part="base">
       <span class="label" part="label" id="label">${this.label || t('categories:label')}:</span>
       <ul part="list" aria-labelledby="label" lang=${this.tagLang || nothing}>
         ${names.map((name) => {
-          const url = this.href ? categoryUrl(this.href, name, this.localize.lang) : undefined;
+          const url = href ? categoryUrl(href, name, this.localize.lang) : undefined;
           return html`<li>
             ${url ? html`<a class="tag" part="tag" href=${url}>${name}</a>` : html`<span class="tag" part="tag">${name}</span>`}
           </li>`;

@@ -1,3 +1,5 @@
+import { warnOnce } from './dev.js';
+
 /**
  * URL checks and templates, once for the whole widget: every link the widget builds (category
  * tags, links to other articles, share links, the collector's summary) goes through here.
@@ -42,4 +44,17 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
 export function fillLinkTemplate(template: string, values: Readonly<Record<string, string>>): string | undefined {
   const filled = fillTemplate(template, values);
   return httpUrl(filled) ? filled : undefined;
+}
+
+/**
+ * A host's link setting (a URL or URL template such as `category-href`) when it makes http(s) or
+ * relative URLs; otherwise `undefined`, and a dev-mode warning once per setting and value: a
+ * `javascript:` or `data:` template is refused as a whole, not link by link.
+ */
+export function linkSetting(name: string, value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  // Placeholders as letters: `{id}` neither hides nor adds a scheme.
+  if (httpUrl(value.replace(/\{\w+\}/g, 'x'))) return value;
+  warnOnce(`${name}:${value}`, `${name}="${value}" is not an http(s) or relative URL; it is ignored.`);
+  return undefined;
 }

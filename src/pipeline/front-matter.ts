@@ -55,13 +55,15 @@ export function readFrontMatter(source: string): FrontMatterResult {
   const empty: FrontMatterResult = { data: {}, body: text, bodyLine: 0, problems: [] };
   if (!/^---[ \t]*\r?\n/.test(text)) return empty;
 
-  const lines = text.split(/\r?\n/);
-  const end = lines.indexOf('---', 1);
-  const endAlt = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)[ \t]*$/.test(l));
-  const close = end > 0 ? end : endAlt;
-  if (close < 0) {
+  // Only the block is split into lines: the body may be megabytes.
+  const first = text.indexOf('\n') + 1;
+  const end = /^---\r?$/m.exec(text.slice(first)) ?? /^(?:---|\.\.\.)[ \t]*\r?$/m.exec(text.slice(first));
+  if (!end) {
     return { ...empty, problems: [{ line: 1, message: 'front matter is not closed with ---' }] };
   }
+  const lines = text.slice(0, first + end.index).split(/\r?\n/);
+  const close = lines.length - 1;
+  const after = first + end.index + end[0].length;
 
   const data: FrontMatter = {};
   const problems: FrontMatterProblem[] = [];
@@ -121,5 +123,5 @@ export function readFrontMatter(source: string): FrontMatterResult {
     }
   }
 
-  return { data, body: lines.slice(close + 1).join('\n'), bodyLine: close + 1, problems };
+  return { data, body: text.slice(text[after] === '\n' ? after + 1 : after), bodyLine: close + 1, problems };
 }

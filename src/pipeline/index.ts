@@ -1,14 +1,15 @@
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
-import { boundMarkdown, splitChunks, LIMITS } from './limits.js';
+import { boundMarkdown, splitChunks, LIMITS, type Chunk } from './limits.js';
 import { markdownToHtml } from './markdown.js';
 import { sanitizeHtml, SanitizerBlockedError, type LinkOptions } from './sanitize.js';
-import { groupBlocks, SectionSplitter, type ArticleParts } from './sections.js';
+import { SectionSplitter, type ArticleParts } from './sections.js';
 
 /**
- * The article pipeline, values in and values out: markdown → front matter + bounded markdown →
- * HTML per group → sanitized fragment → intro and sections. No module state between calls.
+ * The article pipeline, values in and values out: markdown → front matter → chunks of bounded
+ * size → HTML per chunk → sanitized fragment → intro and sections. No module state between calls.
  */
 export { SanitizerBlockedError, LINK_SCHEMES, type LinkOptions } from './sanitize.js';
+export type { DeferredGroup } from './sections.js';
 export { LIMITS } from './limits.js';
 
 /** Everything the element needs to show one article. */
@@ -19,7 +20,7 @@ export interface ArticleModel extends ArticleParts {
   problems: string[];
   /** Set when part of the article is shown as plain text because it hit a limit. */
   degraded?: 'too-large' | 'too-complex' | 'blocked';
-  /** The article was parsed in several groups (over chunkChars): lay out only what is on screen. */
+  /** The article was parsed in several chunks (over chunkChars): lay out only what is on screen. */
   long?: boolean;
 }
 
@@ -31,13 +32,19 @@ export interface PipelineOptions extends LinkOptions {
   signal?: AbortSignal;
 }
 
-function plainText(text: string): DocumentFragment {
-  const fragment = document.createDocumentFragment();
-  const pre = document.createElement('pre');
-  pre.className = 'fallback';
-  pre.textContent = text.length > LIMITS.maxFallbackChars ? `${text.slice(0, LIMITS.maxFallbackChars)} …` : text;
-  fragment.append(pre);
-  return fragment;
+// Text shown as it is, in blocks of at most chunkChars cut at line ends (a long article lays
+// out only the blocks on screen).
+function plainText(text: string, content: DocumentFragment): void {
+  for (let pos = 0; pos < text.length; ) {
+    let end = Math.min(text.length, pos + LIMITS.chunkChars);
+    const line = text.lastIndexOf('\n', end);
+    if (end < text.length && line > pos) end = line + 1;
+    const pre = document.createElement('pre');
+    pre.className = 'fallback';
+    pre.textContent = text.slice(pos, end);
+    content.append(pre);
+    pos = end;
+  }
 }
 
 // Gives the page a turn between slices so a long article never blocks input or the host's own
@@ -47,81 +54,104 @@ function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-// Joins consecutive pieces while the group stays within chunkChars and piecesPerGroup (a larger
-// piece stays alone). Thousands of tiny sections parse far slower per byte than prose.
-function groupPieces(pieces: string[]): string[][] {
-  const groups: string[][] = [];
-  let group: string[] = [];
-  let size = 0;
-  for (const piece of pieces) {
-    if (group.length && (size + piece.length > LIMITS.chunkChars || group.length >= LIMITS.piecesPerGroup)) {
-      groups.push(group);
-      group = [];
-      size = 0;
-    }
-    group.push(piece);
-    size += piece.length + 1;
-  }
-  if (group.length) groups.push(group);
-  return groups;
-}
-
-/** A source read and bounded, cut into parse groups: the input of both build functions. */
+/** A source read and bounded: the input of both build functions. */
 export interface PreparedArticle {
   meta: FrontMatter;
   problems: string[];
-  groups: string[][];
-  degraded?: ArticleModel['degraded'];
-  tooLarge?: string;
+  /** The markdown after the front matter. */
+  body: string;
+  /** The chunks of a short body, cut already; a long one is cut while it is built. */
+  chunks?: Chunk[];
+  /** Set when the body is over `LIMITS.maxSourceChars`: it is not parsed. */
+  tooLarge?: boolean;
 }
 
-/** Reads front matter, bounds the markdown and cuts it into parse groups. Pure and synchronous. */
+/** Reads front matter and, for a short body, cuts it into chunks. Pure, synchronous and cheap. */
 export function prepareArticle(source: string): PreparedArticle {
   const { data: meta, body, problems } = readFrontMatter(source);
   const problemText = problems.map((p) => `line ${p.line}: ${p.message}`);
-  if (body.length > LIMITS.maxSourceChars) return { meta, problems: problemText, groups: [], tooLarge: body };
-  const bounded = boundMarkdown(body);
-  // A short article is one parse; a long one is parsed in groups of heading-cut pieces of up to
-  // chunkChars, so that marked and DOMPurify run once per group and not once per heading.
-  const groups = bounded.text.length <= LIMITS.chunkChars ? [[bounded.text]] : groupPieces(splitChunks(bounded.text));
-  return { meta, problems: problemText, groups, degraded: bounded.reshaped ? 'too-complex' : undefined };
+  if (body.length > LIMITS.maxSourceChars) return { meta, problems: problemText, body, tooLarge: true };
+  // A long body is cut in the slices of buildArticle: cutting 5 MB at once would be a long task.
+  return { meta, problems: problemText, body, chunks: body.length <= LIMITS.chunkChars ? [...splitChunks(body)] : undefined };
 }
 
-// Parses one group; says why some of it had to stay plain text, if it did.
-function renderGroup(group: string[], content: DocumentFragment, options: LinkOptions): ArticleModel['degraded'] {
+// The work done so far for one article, against its budgets (counted, never timed).
+interface Budget {
+  elements: number;
+  images: number;
+  degraded?: ArticleModel['degraded'];
+}
+
+// An element with maxDepth - 1 element ancestors in its fragment.
+const DEEP = `*${' > *'.repeat(LIMITS.maxDepth - 1)}`;
+
+// Replaces what is nested deeper than `LIMITS.maxDepth` by its text; true when it did.
+function flattenDeep(fragment: DocumentFragment): boolean {
+  if (!fragment.querySelector(DEEP)) return false;
+  const walk = (first: Element | null, depth: number): void => {
+    for (let el = first; el; el = el.nextElementSibling) {
+      if (depth < LIMITS.maxDepth) walk(el.firstElementChild, depth + 1);
+      else if (el.firstElementChild) el.textContent = el.textContent;
+    }
+  };
+  walk(fragment.firstElementChild, 1);
+  return true;
+}
+
+// Parses one chunk into `content`; what cannot be parsed, or sanitized under the page's policy,
+// stays readable as plain text.
+function renderChunk(chunk: Chunk, content: DocumentFragment, budget: Budget, options: LinkOptions): void {
+  const bounded = boundMarkdown(chunk.text);
+  if (bounded.reshaped || chunk.reshaped) budget.degraded ??= 'too-complex';
+  let fragment: DocumentFragment;
   try {
-    content.append(sanitizeHtml(markdownToHtml(group.join('\n')), options));
-    return undefined;
+    fragment = sanitizeHtml(markdownToHtml(bounded.text), options, LIMITS.maxImages - budget.images);
   } catch (error) {
-    if (error instanceof SanitizerBlockedError) {
-      // Without a working sanitizer no HTML may reach the page: the text is still readable.
-      content.append(plainText(group.join('\n')));
-      return 'blocked';
-    }
-    // marked throws on input it cannot handle (stack depth): parse the pieces one by one and
-    // keep the ones that fail readable as plain text.
-    const pieces = group.length > 1 ? group : splitChunks(group[0]);
-    for (const piece of pieces) {
-      try {
-        content.append(sanitizeHtml(markdownToHtml(piece), options));
-      } catch {
-        content.append(plainText(piece));
-      }
-    }
-    return 'too-complex';
+    // Without a working sanitizer no HTML may reach the page; marked throws on input it cannot
+    // handle (stack depth).
+    plainText(chunk.text, content);
+    budget.degraded = error instanceof SanitizerBlockedError ? 'blocked' : (budget.degraded ?? 'too-complex');
+    return;
   }
+  if (flattenDeep(fragment)) budget.degraded ??= 'too-complex';
+  budget.elements += fragment.querySelectorAll('*').length;
+  budget.images += fragment.querySelectorAll('img, video, audio').length;
+  content.append(fragment);
 }
 
-function finish(prepared: PreparedArticle, splitter: SectionSplitter, degraded: ArticleModel['degraded']): ArticleModel {
-  const long = prepared.groups.length > 1 || prepared.tooLarge !== undefined;
-  const parts = splitter.parts();
-  if (long) for (const part of [parts.intro, ...parts.sections.map((s) => s.body)]) groupBlocks(part);
-  return { meta: prepared.meta, problems: prepared.problems, degraded, long, ...parts };
+function finish(prepared: PreparedArticle, splitter: SectionSplitter, degraded: ArticleModel['degraded'], long: boolean): ArticleModel {
+  return { meta: prepared.meta, problems: prepared.problems, degraded, long, ...splitter.parts() };
+}
+
+// Waits for the next frame, so that each slice of inserted content is styled on its own (a
+// background tab has no frames: there a timer stands in).
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => resolve());
+    setTimeout(resolve, 100);
+  });
+}
+
+/**
+ * Puts a long article's deferred groups (see `ArticleParts.deferred`) into place once its parts
+ * are rendered: `LIMITS.eagerElements` elements per frame.
+ */
+export async function fillDeferred(model: ArticleModel, signal?: AbortSignal): Promise<void> {
+  let elements = 0;
+  for (const { group, content } of model.deferred) {
+    if (elements >= LIMITS.eagerElements) {
+      await nextFrame();
+      elements = 0;
+    }
+    if (signal?.aborted) return;
+    elements += content.querySelectorAll('*').length;
+    group.append(content);
+  }
 }
 
 /** True when the prepared article parses in one piece: {@link buildArticleSync} can build it. */
 export function isSmall(prepared: PreparedArticle): boolean {
-  return prepared.tooLarge === undefined && prepared.groups.length === 1;
+  return prepared.chunks?.length === 1;
 }
 
 /**
@@ -131,45 +161,52 @@ export function isSmall(prepared: PreparedArticle): boolean {
 export function buildArticleSync(prepared: PreparedArticle, options: PipelineOptions): ArticleModel | undefined {
   if (!isSmall(prepared)) return undefined;
   const content = document.createDocumentFragment();
-  const degraded = renderGroup(prepared.groups[0], content, options) ?? prepared.degraded;
+  const budget: Budget = { elements: 0, images: 0 };
+  renderChunk(prepared.chunks![0], content, budget, options);
   const splitter = new SectionSplitter(options.emptyHeadingId);
   splitter.add(content);
-  return finish(prepared, splitter, degraded);
+  return finish(prepared, splitter, budget.degraded, false);
 }
 
 /**
- * markdown → front matter + bounded markdown → HTML per group → sanitized fragment → sections.
- * Never throws for bad markdown: what cannot be parsed in bounds, or sanitized under the page's
- * policy, is kept as plain text.
+ * markdown → front matter → chunks of bounded size → HTML per chunk → sanitized fragment →
+ * sections, yielding to the page between slices. Never throws for bad markdown: what cannot be
+ * parsed in bounds, or sanitized under the page's policy, is kept as plain text. Every budget
+ * counts work, never time: the same source gives the same article on any machine.
  */
 export async function buildArticle(prepared: PreparedArticle, options: PipelineOptions): Promise<ArticleModel> {
-  const splitter = new SectionSplitter(options.emptyHeadingId);
-  if (prepared.tooLarge !== undefined) {
-    splitter.add(plainText(prepared.tooLarge));
-    return finish(prepared, splitter, 'too-large');
+  // More than one chunk: a long article, laid out in groups as it comes.
+  const long = !isSmall(prepared);
+  const splitter = new SectionSplitter(options.emptyHeadingId, long);
+  if (prepared.tooLarge) {
+    const content = document.createDocumentFragment();
+    const { body } = prepared;
+    plainText(body.length > LIMITS.maxFallbackChars ? `${body.slice(0, LIMITS.maxFallbackChars)} …` : body, content);
+    splitter.add(content);
+    return finish(prepared, splitter, 'too-large', true);
   }
-  let degraded = prepared.degraded;
-  const { groups } = prepared;
-  const started = performance.now();
+  const budget: Budget = { elements: 0, images: 0 };
   // Reading and bounding a long source was a slice of its own.
   let sliceStart = -Infinity;
-
-  for (let i = 0; i < groups.length; i++) {
+  for (const chunk of prepared.chunks ?? splitChunks(prepared.body)) {
     // Yield only once a slice of work is done: a yield per small chunk would hand the page a
     // rendering turn (style, layout, paint of the skeleton) several times for a short article.
+    // The clock decides when the page gets its turn, never what the article holds.
     if (performance.now() - sliceStart > LIMITS.sliceMs) {
       await yieldToPage();
       sliceStart = performance.now();
     }
     options.signal?.throwIfAborted();
-    if (performance.now() - started > LIMITS.timeBudgetMs) {
-      splitter.add(plainText(groups.slice(i).flat().join('\n')));
-      degraded = 'too-complex';
+    const content = document.createDocumentFragment();
+    if (budget.elements >= LIMITS.maxElements) {
+      // The work budget is spent: the rest stays readable as text.
+      plainText(prepared.body.slice(chunk.start), content);
+      splitter.add(content);
+      budget.degraded = 'too-complex';
       break;
     }
-    const piece = document.createDocumentFragment();
-    degraded = renderGroup(groups[i], piece, options) ?? degraded;
-    splitter.add(piece);
+    renderChunk(chunk, content, budget, options);
+    splitter.add(content);
   }
-  return finish(prepared, splitter, degraded);
+  return finish(prepared, splitter, budget.degraded, long);
 }

@@ -1,19 +1,26 @@
 /**
- * Bounds for untrusted markdown, found by timing marked 18.2 itself (see README, "Limits").
- * marked overflows the stack on ~1,000 nested blockquotes, needs seconds for a few hundred
- * nested list levels and grows quadratically on runs of alternating emphasis markers
- * (`*a_` × 3,300 = 10 KB takes 1.5 s). Inputs are reshaped before parsing so that every
- * chunk parses in milliseconds; what is reshaped still reads as text.
+ * Bounds for untrusted markdown, found by measuring marked 18.2 and the browser (docs/security.md,
+ * "Limits"; bench/marked-limits.mjs, bench/pathological.mjs). marked overflows the stack on
+ * ~1,000 nested blockquotes, needs seconds for a few hundred nested list levels and grows
+ * quadratically on runs of alternating emphasis markers; DOMPurify and the browser's HTML parser
+ * grow faster than linearly on deep unclosed HTML. So the markdown is cut into chunks of bounded
+ * size that each parse on their own, even inside one huge block, and reshaped before parsing;
+ * every budget counts work (characters, table cells, elements), never the clock, so a slow phone
+ * and a fast desktop show the same article.
  */
 export const LIMITS = Object.freeze({
-  /** Larger sources are not parsed: the start is shown as plain text. */
+  /** Larger sources are not parsed: the start is shown as plain text (`too-large`). */
   maxSourceChars: 5_000_000,
-  /** Plain-text fallback shows at most this much. */
+  /** The plain-text start of a source over `maxSourceChars` shows at most this much. */
   maxFallbackChars: 200_000,
   /** Blockquote markers beyond this depth are dropped. */
   maxQuoteDepth: 12,
+  /** Elements nested deeper than this (raw HTML) keep only their text: 1,600 unclosed `<div>`s took 105 ms to lay out, 64 levels 30 ms. */
+  maxDepth: 64,
   /** Indentation beyond this many columns is cut (about 16 list levels). */
   maxIndent: 48,
+  /** More list markers than this on one line (`- - - x`) become one. */
+  maxListMarkers: 12,
   /** A block with more `*`/`_` than this has them escaped (shown literally). */
   maxEmphasisMarkers: 400,
   /**
@@ -23,21 +30,35 @@ export const LIMITS = Object.freeze({
    * WebKit for over 30 s).
    */
   maxOpeners: 400,
-  /** Parsing stops after this much time; the rest is shown as plain text. */
-  timeBudgetMs: 4_000,
-  /** The pipeline gives the page a turn once it has worked this long without one. */
+  /** One parse (marked, then DOMPurify) takes at most this many characters, cut inside blocks if need be. */
+  chunkChars: 8_000,
+  /** … and at most this many lines (a list item, a row or a heading each: the browser lays them out as one block). */
+  chunkLines: 200,
+  /** Lines longer than this are broken at a space (a soft line break), so that any chunk can be cut. */
+  maxLineChars: 2_000,
+  /** One parse takes at most this many table cells (rows × columns: marked pads short rows). */
+  chunkCells: 250,
+  /** A table with more columns is shown as text (`too-complex`). */
+  maxTableColumns: 64,
+  /** Link definitions repeated into a chunk that uses them: at most this many characters. */
+  maxRepeatedDefinitionChars: 2_000,
+  /** Elements an article may have; what comes after is shown as plain text (`too-complex`). */
+  maxElements: 150_000,
+  /** Images (and videos) that may load; later ones become links to their source. */
+  maxImages: 100,
+  /** The pipeline gives the page a turn once it has worked this long without one (when, never what). */
   sliceMs: 12,
-  /** Chunks are cut at headings, and at blank lines once they grow past this size. */
-  chunkChars: 64_000,
   /**
    * `##` headings after this many stay plain headings inside the last section: 20,000 collapsible
    * sections (a 270 KB input) held the page for 6 s, 60,000 for 21 s.
    */
   maxSections: 100,
-  /** A long article's parse groups hold at most this many heading-cut pieces. */
-  piecesPerGroup: 200,
-  /** Long articles lay out off-screen content in groups of this many blocks. */
+  /** Long articles lay out off-screen content in groups of at most this many blocks … */
   blocksPerGroup: 40,
+  /** … and this many elements. */
+  elementsPerGroup: 300,
+  /** A long article's first this many elements are in its first render; the rest follow in slices. */
+  eagerElements: 2_000,
 });
 
 /** What was reshaped, so the element can tell the reader and the host. */
@@ -48,7 +69,7 @@ export interface BoundResult {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
-/** Caps quote depth, indentation, emphasis-marker and `[`/`<` runs, leaving fenced code alone. */
+/** Caps quote depth, indentation, list markers, emphasis-marker and `[`/`<` runs, leaving fenced code alone. */
 export function boundMarkdown(source: string): BoundResult {
   const lines = source.split('\n');
   let reshaped = false;
@@ -71,6 +92,7 @@ export function boundMarkdown(source: string): BoundResult {
     brackets = 0;
     angles = 0;
   };
+  const bullets = new RegExp(`^ *(?:[-*+] +){${LIMITS.maxListMarkers},}`);
 
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i];
@@ -102,9 +124,9 @@ export function boundMarkdown(source: string): BoundResult {
       reshaped = true;
     }
     // Deeply nested list markers on one line ("- - - - x") nest like indentation does.
-    const bullets = /^ *(?:[-*+] +){12,}/.exec(line);
-    if (bullets) {
-      line = line.slice(0, bullets.index) + '- ' + line.slice(bullets[0].length);
+    const run = bullets.exec(line);
+    if (run) {
+      line = line.slice(0, run.index) + '- ' + line.slice(run[0].length);
       reshaped = true;
     }
     lines[i] = line;
@@ -135,53 +157,202 @@ function escapeUnclosed(text: string, brackets: boolean, angles: boolean): strin
   return text;
 }
 
-/**
- * Cuts markdown into chunks that parse independently: before `#`/`##` headings, and once a chunk
- * is large at blank lines or between table rows (repeating the table's head). Never inside fenced code. Link reference definitions are
- * repeated into every chunk so `[text][ref]` still resolves.
- */
-export function splitChunks(source: string): string[] {
-  const lines = source.split('\n');
-  const chunks: string[] = [];
-  const refs: string[] = [];
-  let current: string[] = [];
-  let size = 0;
-  let fence: string | undefined;
+/** One piece of an article's markdown that parses on its own. */
+export interface Chunk {
+  /** The markdown: a fence cut in two is closed and opened again, a cut table repeats its head. */
+  text: string;
+  /** Offset in the source where the chunk's own text starts (from here on, a budget shows the rest as text). */
+  start: number;
+  /** Part of it is shown as text on purpose (a table too wide to lay out). */
+  reshaped?: boolean;
+}
 
-  const flush = () => {
-    if (current.length) chunks.push(current.join('\n'));
-    current = [];
-    size = 0;
+// Lines that start a block of their own: a chunk may start there.
+const BLOCK_START = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)][ \t]|>|`{3,}|~{3,})/;
+const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const DEFINITION = /^ {0,3}\[([^\]\n]{1,200})\]:[ \t]*\S[^\n]*$/gm;
+const LABEL = /\[([^\]\n]{1,200})\]/g;
+// Fences a table too wide to lay out as text; its rows start with `|`, so none can close it.
+const TEXT_FENCE = '~~~~~~~~~~~~';
+
+const labelOf = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+// Cells of a row, counted as GFM does at the top level (escaped pipes aside).
+const cellsOf = (row: string) => row.trim().replace(/^\||\|$/g, '').split('|').length;
+
+// The columns of a table delimiter row (`| --- | :-: |`), or 0 for any other line.
+function delimiterColumns(line: string): number {
+  const cells = line.trim().replace(/^\||\|$/g, '').split('|');
+  return line.includes('|') && cells.every((c) => /^[ \t]*:?-+:?[ \t]*$/.test(c)) ? cells.length : 0;
+}
+
+/** Link reference definitions of the whole source, by label (the first of each wins, as in marked). */
+function definitionsOf(source: string): Map<string, string> {
+  const defs = new Map<string, string>();
+  for (const m of source.matchAll(DEFINITION)) if (!defs.has(labelOf(m[1]))) defs.set(labelOf(m[1]), m[0].trim());
+  return defs;
+}
+
+// `line` in pieces of at most `max`, cut after a space (dropped: the line break reads as one),
+// else after a tag, else anywhere but inside a surrogate pair; with the offset of each piece.
+function* segments(line: string, offset: number, max: number): Generator<[string, number]> {
+  while (line.length > max) {
+    let cut = line.lastIndexOf(' ', max);
+    let skip = 1;
+    if (cut < max / 2) {
+      cut = line.lastIndexOf('>', max - 1) + 1;
+      skip = 0;
+    }
+    if (cut < max / 2) cut = /[\uDC00-\uDFFF]/.test(line[max]) ? max - 1 : max;
+    yield [line.slice(0, cut), offset];
+    line = line.slice(cut + skip);
+    offset += cut + skip;
+  }
+  yield [line, offset];
+}
+
+/**
+ * Cuts markdown into chunks of at most `LIMITS.chunkChars` characters, `chunkLines` lines and
+ * `chunkCells` table cells that parse on their own, lazily (the work per step stays small): at a
+ * blank line where it can, else before a line that starts a block, else between two lines of one
+ * block (a paragraph or list becomes two). Lines over `maxLineChars` are broken at a space. A
+ * fence cut in two is closed and opened again, a cut table repeats its head, an open HTML comment
+ * is opened again, and the link definitions a chunk uses are repeated into it. Tables wider than
+ * `maxTableColumns`, or with a head over a quarter of a chunk, are fenced as text.
+ */
+export function* splitChunks(source: string): Generator<Chunk> {
+  const { chunkChars, chunkLines, chunkCells, maxLineChars, maxTableColumns, maxRepeatedDefinitionChars } = LIMITS;
+  const defs = source.length > chunkChars ? definitionsOf(source) : new Map<string, string>();
+  // The chunk being collected: its lines, their offsets in the source (-1: a line added here).
+  let lines: string[] = [];
+  let offsets: number[] = [];
+  let size = 0;
+  let reshaped = false;
+  // Index of the line the next chunk would start with, at a blank line or a block's first line.
+  let blankCut = -1;
+  let blockCut = -1;
+  let fence: { open: string; close: string } | undefined;
+  let comment = false;
+  let table: { head: string[]; columns: number; cells: number } | undefined;
+
+  const push = (line: string, offset = -1) => {
+    lines.push(line);
+    offsets.push(offset);
+    size += line.length + 1;
+  };
+  const sizeBefore = (index: number) => lines.slice(0, index).reduce((n, l) => n + l.length + 1, 0);
+  // A cut there leaves at least half of the chunk behind it (no tiny chunks).
+  const fits = (index: number) => index > 0 && sizeBefore(index) >= size / 2;
+  const take = (count = lines.length): Chunk => {
+    let text = lines.slice(0, count).join('\n');
+    if (defs.size) {
+      // `[text][label]` resolves in every chunk: repeat the definitions this one uses.
+      const used = new Set<string>();
+      let extra = 0;
+      for (const m of text.matchAll(LABEL)) {
+        const def = defs.get(labelOf(m[1]));
+        if (def && !used.has(def) && extra + def.length < maxRepeatedDefinitionChars) {
+          used.add(def);
+          extra += def.length + 1;
+        }
+      }
+      if (used.size) text += `\n\n${[...used].join('\n')}`;
+    }
+    const chunk: Chunk = { text, start: offsets.slice(0, count).find((o) => o >= 0) ?? offsets.find((o) => o >= 0) ?? source.length };
+    if (reshaped) chunk.reshaped = true;
+    lines = lines.slice(count);
+    offsets = offsets.slice(count);
+    size = sizeBefore(lines.length);
+    reshaped = false;
+    blankCut = blockCut = -1;
+    return chunk;
   };
 
-  let tableHead: string[] = [];
-  for (const [i, line] of lines.entries()) {
-    const fenceMatch = FENCE.exec(line);
-    const tableRow = !fence && line.trimStart().startsWith('|');
-    if (tableRow && !tableHead.length && /^ {0,3}\|?[ :|-]*-[ :|-]*$/.test(lines[i + 1] ?? '')) tableHead = [line, lines[i + 1]];
-    else if (!tableRow) tableHead = [];
-    if (fence) {
-      if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = undefined;
-    } else if (fenceMatch) {
-      fence = fenceMatch[1];
-    } else if (/^ {0,3}#{1,2}[ \t]/.test(line) && size > 0) {
-      flush();
-    } else if (size > LIMITS.chunkChars && line.trim() === '') {
-      flush();
-    } else if (size > LIMITS.chunkChars && tableRow && tableHead.length && line !== tableHead[0] && line !== tableHead[1]) {
-      // A huge table has no blank line to cut at: cut between rows and repeat its head.
-      flush();
-      current.push(...tableHead);
-      size = tableHead[0].length + tableHead[1].length + 2;
+  // Adds one line; returns the chunk it completed, if it did.
+  const add = (line: string, offset = -1, head?: { delimiter: string; columns: number }): Chunk | undefined => {
+    let done: Chunk | undefined;
+    const blank = line.trim() === '';
+    if (table && (blank || BLOCK_START.test(line))) table = undefined;
+    const clean = !fence && !comment && !table;
+    if (head) table = { head: [line, head.delimiter], columns: head.columns, cells: 0 };
+    const cells = table && !head ? table.columns : 0;
+    const last = lines.length;
+
+    if (last && (size + line.length + 1 > chunkChars || last >= chunkLines || (table && table.cells + cells > chunkCells))) {
+      if (clean && fits(blankCut)) done = take(blankCut);
+      else if (clean && fits(blockCut)) done = take(blockCut);
+      else if (fence) {
+        push(fence.close);
+        done = take();
+        push(fence.open);
+      } else if (comment) {
+        done = take();
+        push('<!--');
+      } else if (table && !head && line === table.head[1] && lines[last - 1] === table.head[0]) {
+        done = take(last - 1);
+      } else if (table && !head) {
+        done = take();
+        for (const row of table.head) push(row);
+        table.cells = 0;
+      } else {
+        // A setext heading's text stays with the line under it.
+        done = take(UNDERLINE.test(line) && last > 1 ? last - 1 : last);
+      }
     }
-    if (!fence && /^ {0,3}\[[^\]]+\]:\s*\S/.test(line)) refs.push(line);
-    current.push(line);
-    size += line.length + 1;
+
+    if (table) table.cells += cells;
+    push(line, offset);
+    const marker = FENCE.exec(line);
+    if (fence) {
+      if (marker && marker[1][0] === fence.close[0] && marker[1].length >= fence.close.length) fence = undefined;
+    } else if (comment) {
+      comment = !line.includes('-->');
+    } else if (marker) {
+      fence = { open: line, close: marker[1] };
+    } else if (/^ {0,3}<!--/.test(line)) {
+      comment = !line.slice(line.indexOf('<!--') + 4).includes('-->');
+    }
+    if (blank && !fence && !comment) blankCut = lines.length;
+    else if (clean && (head || BLOCK_START.test(line))) blockCut = lines.length - 1;
+    return done;
+  };
+
+  let wide = false;
+  for (let pos = 0; pos <= source.length; ) {
+    const next = source.indexOf('\n', pos);
+    const end = next < 0 ? source.length : next;
+    const line = source.slice(pos, source[end - 1] === '\r' ? end - 1 : end);
+    let head: { delimiter: string; columns: number } | undefined;
+    let done: Chunk | undefined;
+    if (wide && line.trim() === '') {
+      wide = false;
+      done = add(TEXT_FENCE);
+    } else if (!wide && !fence && !comment && !table && line.includes('|')) {
+      // A table starts here when the next line is its delimiter row.
+      const after = source.indexOf('\n', end + 1);
+      const delimiter = end < source.length ? source.slice(end + 1, after < 0 ? source.length : after).replace(/\r$/, '') : '';
+      const columns = delimiterColumns(delimiter);
+      // A head repeated into every chunk must stay small, or a long table would parse it over and over.
+      if (columns > maxTableColumns || (columns && line.length + delimiter.length > chunkChars / 4)) {
+        wide = true;
+        done = add(TEXT_FENCE);
+        reshaped = true;
+      } else if (columns && columns === cellsOf(line)) {
+        head = { delimiter, columns };
+      }
+    }
+    if (done) yield done;
+    // Rows of a table stay whole as long as half a chunk: a broken row breaks the table.
+    for (const [segment, at] of segments(line, pos, head || table ? chunkChars / 2 : maxLineChars)) {
+      done = add(segment, at, head);
+      head = undefined;
+      if (done) yield done;
+    }
+    pos = end + 1;
   }
-  flush();
-  if (refs.length && chunks.length > 1 && refs.length <= 500) {
-    const defs = '\n\n' + refs.join('\n');
-    return chunks.map((c) => c + defs);
+  if (wide) {
+    const done = add(TEXT_FENCE);
+    if (done) yield done;
   }
-  return chunks;
+  if (lines.length) yield take();
 }

@@ -1,6 +1,7 @@
 import createDOMPurify, { type Config } from 'dompurify';
 import { warnOnce } from '../internal/dev.js';
 import { fillLinkTemplate, parseUrl } from '../internal/url.js';
+import { LIMITS } from './limits.js';
 
 /** How links and images of one article are resolved. */
 export interface LinkOptions {
@@ -27,8 +28,9 @@ const CONFIG: Config = {
     'textarea', 'select', 'option', 'object', 'embed', 'template', 'noscript', 'dialog', 'slot',
   ],
   // Ids and names are assigned by the widget (heading anchors) and never taken from markdown;
-  // `part` and `slot` would let an article reach into the host page's styling of the widget.
-  FORBID_ATTR: ['style', 'id', 'name', 'form', 'formaction', 'srcset', 'ping', 'autofocus', 'tabindex', 'part', 'slot', 'exportparts'],
+  // `part` and `slot` would let an article reach into the host page's styling of the widget;
+  // `background` loads an image that no cap counts.
+  FORBID_ATTR: ['style', 'id', 'name', 'form', 'formaction', 'srcset', 'ping', 'autofocus', 'tabindex', 'part', 'slot', 'exportparts', 'background'],
   ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
   RETURN_DOM_FRAGMENT: true,
 };
@@ -73,6 +75,16 @@ function fixLink(a: Element, options: LinkOptions): void {
   }
 }
 
+// An image or video past the cap: a link to its source (inside a link, its text), so nothing is lost.
+function linkInstead(media: Element): void {
+  const src = media.getAttribute('src') ?? media.querySelector('source[src]')?.getAttribute('src') ?? '';
+  const text = media.getAttribute('alt') || media.getAttribute('title') || src;
+  const link = media.ownerDocument.createElement('a');
+  link.textContent = text;
+  if (src && !media.closest('a')) link.setAttribute('href', src);
+  media.replaceWith(media.closest('a') ? media.ownerDocument.createTextNode(text) : link);
+}
+
 function fixImage(img: Element, options: LinkOptions): void {
   const raw = img.getAttribute('src') ?? '';
   if (raw.startsWith('data:')) {
@@ -110,9 +122,10 @@ function sanitizerWorks(): boolean {
 /**
  * Turns untrusted HTML (marked's output) into a fragment that holds no script, handler,
  * dangerous URL, form, frame or style, with links and images resolved for this article and
- * callouts marked up for the element.
+ * callouts marked up for the element. Of its images and videos the first `images` may load;
+ * later ones become links to their source.
  */
-export function sanitizeHtml(html: string, options: LinkOptions): DocumentFragment {
+export function sanitizeHtml(html: string, options: LinkOptions, images: number = LIMITS.maxImages): DocumentFragment {
   let fragment: DocumentFragment | null;
   try {
     fragment = purify.sanitize(html) as unknown as DocumentFragment | null;
@@ -124,8 +137,12 @@ export function sanitizeHtml(html: string, options: LinkOptions): DocumentFragme
   if (!fragment?.childNodes || (!fragment.childNodes.length && html.trim() && !sanitizerWorks())) {
     throw new SanitizerBlockedError();
   }
+  let left = images;
+  for (const media of fragment.querySelectorAll('img, video, audio')) {
+    if (left-- <= 0) linkInstead(media);
+    else if (media.localName === 'img') fixImage(media, options);
+  }
   for (const a of fragment.querySelectorAll('a')) fixLink(a, options);
-  for (const img of fragment.querySelectorAll('img')) fixImage(img, options);
   // Callouts are notes for assistive technology, styleable from outside as one part.
   for (const callout of fragment.querySelectorAll('.callout[data-callout]')) {
     callout.setAttribute('role', 'note');

@@ -18,13 +18,72 @@ export interface ArticleParts {
   /** Content before the first `##`, always visible. */
   intro: DocumentFragment;
   sections: ArticleSection[];
+  /** Groups of a long article that are in the parts still empty: see `fillDeferred`. */
+  deferred: DeferredGroup[];
+}
+
+/** A group of blocks placed empty (with its height estimate) and its content, to put in later. */
+export interface DeferredGroup {
+  group: HTMLElement;
+  content: DocumentFragment;
+}
+
+// What the groups of one article share: how many elements went into the parts directly.
+interface Placement {
+  placed: number;
+  deferred: DeferredGroup[];
+}
+
+// A long article's off-screen content is laid out as groups of a few blocks (`div.blocks`), each
+// skipped as one box while off screen: 60,000 headings kept the page busy for seconds with a box
+// each, and a group of a thousand list items took 80 ms to lay out when it came on screen.
+// Past the first `LIMITS.eagerElements` elements, groups are placed empty and filled later, a
+// few per task: inserting 150,000 elements at once held the page for 300 ms.
+interface Grouper {
+  add(node: Node): void;
+  close(): void;
+}
+
+function grouper(part: DocumentFragment, placement: Placement): Grouper {
+  let group: HTMLElement | undefined;
+  let target: ParentNode | undefined;
+  let blocks = 0;
+  let elements = 0;
+  let lines = 0;
+  // Sets the group's height estimate (a CSSOM write: allowed under a strict CSP).
+  const close = () => {
+    group?.style.setProperty('--size', `${Math.ceil(lines * 1.6)}rem`);
+    group = target = undefined;
+    blocks = elements = lines = 0;
+  };
+  const add = (node: Node) => {
+    const weight = node instanceof Element ? node.querySelectorAll('*').length + 1 : 0;
+    if (!group || blocks >= LIMITS.blocksPerGroup || (blocks && elements + weight > LIMITS.elementsPerGroup)) {
+      close();
+      group = target = part.appendChild(document.createElement('div'));
+      group.className = 'blocks';
+      if (placement.placed >= LIMITS.eagerElements) {
+        target = document.createDocumentFragment();
+        placement.deferred.push({ group, content: target as DocumentFragment });
+      }
+    }
+    if (target === group) placement.placed += weight;
+    target!.append(node);
+    blocks++;
+    elements += weight;
+    // About a line per block and per 80 characters: the height estimate while off screen.
+    lines += 1 + weight / 3 + (node.textContent?.length ?? 0) / 80;
+  };
+  return { add, close };
 }
 
 /**
  * Splits sanitized content, handed over in pieces in document order (a long article is parsed in
- * groups, and splitting as they come keeps each step short), into intro and sections at top-level
+ * chunks, and splitting as they come keeps each step short), into intro and sections at top-level
  * `<h2>`s (up to `LIMITS.maxSections`; later ones stay headings in the last section), and gives
- * every heading of level 2–6 its anchor id. One splitter per article: no ids shared between them.
+ * every heading of level 2–6 its anchor id. With `grouped` (a long article), each part's blocks
+ * come in groups of at most `LIMITS.blocksPerGroup` blocks and `elementsPerGroup` elements. One
+ * splitter per article: no ids shared between them.
  */
 export class SectionSplitter {
   private readonly slugger: Slugger;
@@ -32,11 +91,17 @@ export class SectionSplitter {
   private readonly sections: ArticleSection[] = [];
   private heading?: string;
   private target = this.intro;
+  private grouper?: Grouper;
+  private readonly placement: Placement = { placed: 0, deferred: [] };
   private started = false;
 
   /** `emptyHeadingId`: the id of a heading with no text to make one from. */
-  constructor(emptyHeadingId?: string) {
+  constructor(
+    emptyHeadingId?: string,
+    private readonly grouped = false,
+  ) {
     this.slugger = new Slugger(emptyHeadingId);
+    if (grouped) this.grouper = grouper(this.intro, this.placement);
   }
 
   /** Takes the next piece of the article (its nodes move into the parts). */
@@ -52,12 +117,9 @@ export class SectionSplitter {
     const { slugger } = this;
     for (let node of Array.from(content.childNodes)) {
       if (node instanceof HTMLTableElement) {
-        // A block box around each table: tables themselves cannot take the size containment that
-        // lets a long article skip laying out what is off screen.
+        // A block box around each table: it carries the spacing (a table keeps margin 0).
         const wrap = document.createElement('div');
         wrap.className = 'table';
-        // Its height estimate while off screen (a CSSOM write: allowed under a strict CSP).
-        wrap.style.setProperty('--rows', String(node.rows.length));
         wrap.append(node);
         node = wrap;
       }
@@ -66,36 +128,24 @@ export class SectionSplitter {
         const section: ArticleSection = { id: slugger.slug(title), title, body: document.createDocumentFragment() };
         this.sections.push(section);
         this.target = section.body;
+        this.grouper?.close();
+        if (this.grouped) this.grouper = grouper(section.body, this.placement);
         continue;
       }
-      this.target.appendChild(node);
       if (node instanceof Element) {
         for (const h of Array.from(node.querySelectorAll('h3, h4, h5, h6'))) {
           h.id = slugger.slug(h.textContent ?? '');
         }
         if (/^H[2-6]$/.test(node.tagName)) node.id = slugger.slug(node.textContent ?? '');
       }
+      if (this.grouper) this.grouper.add(node);
+      else this.target.appendChild(node);
     }
   }
 
   /** The article's parts so far. */
   parts(): ArticleParts {
-    return { heading: this.heading, intro: this.intro, sections: this.sections };
-  }
-}
-
-/**
- * Wraps every `size` consecutive top-level nodes of a long article's part in a `div.blocks`: the
- * browser then skips what is off screen as a few boxes instead of one box per paragraph
- * (60,000 headings kept the page busy for seconds with a box each).
- */
-export function groupBlocks(part: DocumentFragment, size = LIMITS.blocksPerGroup): void {
-  const nodes = Array.from(part.childNodes);
-  if (nodes.length <= size) return;
-  for (let i = 0; i < nodes.length; i += size) {
-    const group = document.createElement('div');
-    group.className = 'blocks';
-    group.append(...nodes.slice(i, i + size));
-    part.append(group);
+    this.grouper?.close();
+    return { heading: this.heading, intro: this.intro, sections: this.sections, deferred: this.placement.deferred };
   }
 }

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { HelpElement } from '../internal/help-element.js';
 import { warnOnce } from '../internal/dev.js';
+import { linkSetting } from '../internal/url.js';
 import { copyText } from '../internal/clipboard.js';
 import { LiveStatusController } from '../internal/live-status.js';
 import { resolveShareUrl } from '../internal/page-url.js';
@@ -91,6 +92,7 @@ export class HelpShare extends HelpElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('shareUrl')) linkSetting('share-url', this.shareUrl);
     if (changed.has('share')) {
       for (const name of parseShareTargets(this.share).unknown) {
         warnOnce(`share/${name}`, `share="${this.share}": unknown target "${name}" is left out.`);

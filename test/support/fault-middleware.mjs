@@ -7,7 +7,9 @@
 //   /fault/hang                never answers (closed after 60 s)
 //   /fault/flaky?key&fail=N&status=500[&retryAfter=S]   fails N times, then 201 JSON
 //   /fault/log?key             the bodies received for `key` as JSON
+//   /fault/image?key           a 1×1 PNG; /fault/count?key says how many were asked for
 const counts = new Map();
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 const logs = new Map();
 
 async function readBody(req) {
@@ -65,6 +67,12 @@ export function faultMiddleware() {
         ctx.status = 201;
         ctx.body = { ok: true };
       }
+    } else if (route === 'image') {
+      counts.set(`image:${key}`, (counts.get(`image:${key}`) ?? 0) + 1);
+      ctx.type = 'image/png';
+      ctx.body = PIXEL;
+    } else if (route === 'count') {
+      ctx.body = { count: counts.get(`image:${key}`) ?? 0 };
     } else if (route === 'log') {
       ctx.body = logs.get(key) ?? [];
     } else {

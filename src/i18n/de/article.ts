@@ -22,7 +22,7 @@ export default {
     'not-markdown': 'Die Adresse liefert keinen Artikel, sondern eine andere Art von Datei.',
     empty: 'Der Artikel ist leer.',
     'too-large': 'Der Artikel ist zu groß, um ihn vollständig darzustellen. Er wird als Text angezeigt.',
-    'too-complex': 'Teile des Artikels sind zu verschachtelt und werden als Text angezeigt.',
+    'too-complex': 'Teile des Artikels sind zu umfangreich oder zu verschachtelt und werden als Text angezeigt.',
     blocked: "Die Sicherheitsrichtlinie dieser Seite erlaubt keine formatierte Anzeige. Der Artikel wird als Text angezeigt.",
     'no-source': 'Es wurde kein Artikel angegeben.',
     retry: 'Erneut versuchen',

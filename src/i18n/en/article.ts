@@ -24,7 +24,7 @@ const article: Translation['article'] = {
     'not-markdown': 'This address does not deliver an article but another kind of file.',
     empty: 'The article is empty.',
     'too-large': 'The article is too large to show in full. It is shown as plain text.',
-    'too-complex': 'Parts of the article are nested too deeply and are shown as plain text.',
+    'too-complex': 'Parts of the article are too large or nested too deeply and are shown as plain text.',
     blocked: "This page's security policy does not allow formatted content. The article is shown as plain text.",
     'no-source': 'No article was given.',
     retry: 'Try again',

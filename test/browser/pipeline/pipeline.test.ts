@@ -79,14 +79,15 @@ describe('sanitizeHtml', () => {
         '<a href="vbscript:x">v</a><a href="data:text/html,<script>alert(1)</script>">d</a><img src="data:text/html;base64,AAAA">' +
         '<svg><script>alert(1)</script></svg><p style="position:fixed" id="x" name="y">ok</p>',
     );
-    expect(div.querySelector('script, iframe, form, input, style, base, meta, svg')).to.equal(null);
+    expect(div.querySelectorAll('script, iframe, form, input, style, base, meta, svg').length).to.equal(0);
     expect(div.innerHTML).not.to.match(/onerror|javascript:|vbscript:|data:text|style=|id="x"/i);
     expect(div.textContent).to.contain('ok');
   });
 
   it('drops part, slot and exportparts from markdown: an article cannot reach the host page\'s ::part styles', () => {
     const div = clean('<p part="base" slot="x" exportparts="a:b">ok</p><span part="callout">c</span>');
-    expect(div.querySelector('[part], [slot], [exportparts]')).to.equal(null);
+    // A count, not the element: a failing assertion on a DOM node would stall the runner.
+    expect(div.querySelectorAll('[part], [slot], [exportparts]').length).to.equal(0);
   });
 
   it('opens external links safely and resolves relative links and images against the article', () => {
@@ -170,11 +171,9 @@ describe('limits', () => {
     expect(boundMarkdown(code).text).to.equal(code);
   });
 
-  it('splits at h1/h2 headings outside code fences and repeats link definitions', () => {
-    const chunks = splitChunks('intro [x][r]\n## A\n```\n## not a heading\n```\n## B\n\n[r]: https://e.x');
-    expect(chunks.length).to.equal(3);
-    expect(chunks[1]).to.contain('## not a heading');
-    expect(chunks[0]).to.contain('[r]: https://e.x');
+  it('keeps a short article in one chunk, as written', () => {
+    const source = 'intro [x][r]\n## A\n```\n## not a heading\n```\n## B\n\n[r]: https://e.x';
+    expect([...splitChunks(source)].map((c) => c.text)).to.deep.equal([source]);
   });
 });
 

@@ -13,6 +13,8 @@ function rewritePaths(node) {
 
 export default {
   globs: ['src/**/*.ts'],
+  // The script-tag loader and its first chunk are not modules of the ES build.
+  exclude: ['src/script-tag/**'],
   litelement: true,
   plugins: [
     {

@@ -1,5 +1,6 @@
 // Builds:
-// - dist/help-article.js: the script-tag bundle (IIFE, everything inside, minified, production Lit);
+// - dist/help-article.js + dist/chunks/: the script tag, split (a classic loader and ES chunks, production Lit);
+// - dist/help-article.single.js: the script tag as one file (IIFE, everything inside);
 // - dist/esm/: ES modules for bundlers, the four libraries external, dev-mode warnings stripped;
 // - dist/esm-dev/: the same with dev-mode warnings (picked by the `development` export condition);
 // - dist/vendor/: the ES build's libraries as browser modules, for pages that use an import map
@@ -35,18 +36,49 @@ const esm = (dir, plugins) => ({
   },
 });
 
-export default [
-  {
-    input: 'src/define.ts',
-    plugins: [production(), compactCss(), nodeResolve({ browser: true, exportConditions: ['production'] }), ts()],
-    output: {
-      file: 'dist/help-article.js',
-      format: 'iife',
-      name: 'HelpArticleWidget',
-      sourcemap: true,
-      plugins: [terser({ ecma: 2020, module: false, compress: { passes: 2 }, format: { comments: false, ascii_only: true } })],
-    },
+const minify = () => terser({ ecma: 2020, module: false, compress: { passes: 2 }, format: { comments: false, ascii_only: true } });
+const scriptTagPlugins = () => [production(), compactCss(), nodeResolve({ browser: true, exportConditions: ['production'] }), ts()];
+
+// The script tag, split (issue 10): dist/help-article.js is a small classic loader; it imports
+// dist/chunks/core.js (what the first paint needs), which imports the share bar and feedback
+// control chunks after the article is on screen.
+const scriptTagLoader = {
+  input: 'src/script-tag/loader.ts',
+  plugins: scriptTagPlugins(),
+  output: { file: 'dist/help-article.js', format: 'iife', sourcemap: true, plugins: [minify()] },
+};
+const scriptTagChunks = {
+  input: { core: 'src/script-tag/core.ts' },
+  plugins: scriptTagPlugins(),
+  // No facade chunk: core.js is the entry and holds the code the later chunks share.
+  preserveEntrySignatures: 'allow-extension',
+  output: {
+    dir: 'dist/chunks',
+    format: 'es',
+    sourcemap: true,
+    entryFileNames: '[name].js',
+    chunkFileNames: '[name]-[hash].js',
+    plugins: [terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false, ascii_only: true } })],
   },
+};
+// The single file for hosts that need exactly one (everything inside, one classic script).
+const scriptTagSingle = {
+  input: 'src/define.ts',
+  plugins: scriptTagPlugins(),
+  output: {
+    file: 'dist/help-article.single.js',
+    format: 'iife',
+    name: 'HelpArticleWidget',
+    sourcemap: true,
+    inlineDynamicImports: true,
+    plugins: [minify()],
+  },
+};
+
+export default [
+  scriptTagLoader,
+  scriptTagChunks,
+  scriptTagSingle,
   esm('dist/esm', [production(), compactCss()]),
   {
     input: {

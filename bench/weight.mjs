@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// What the widget weighs: the script-tag bundle (minified, gzip, brotli) beside each dependency
+// What the widget weighs: the split script tag's critical path (loader + first chunk) beside its
+// later chunks and the total, the single-file bundle (minified, gzip, brotli) beside each dependency
 // built alone the way the widget imports it, their sum (the floor of any bundle of these four),
 // zero-md and md-block with their parsers, and the biggest modules inside the bundle.
 //
@@ -15,9 +16,9 @@ import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({ options: { out: { type: 'string', default: path.join(root, 'bench/results/weight.md') } } });
-const bundlePath = path.join(root, 'dist/help-article.js');
-if (!fs.existsSync(bundlePath)) {
-  console.error('dist/help-article.js is missing: run `npm run build` first.');
+const bundlePath = path.join(root, 'dist/help-article.single.js');
+if (!fs.existsSync(bundlePath) || !fs.existsSync(path.join(root, 'dist/chunks/core.js'))) {
+  console.error('dist/help-article.single.js or dist/chunks/ is missing: run `npm run build` first.');
   process.exit(1);
 }
 
@@ -65,6 +66,15 @@ const floor = floorNames.reduce((sum, n) => ({ min: sum.min + deps[n].min, gzip:
 // All four in one bundle (shared helpers compress together): the real floor of a single file.
 const together = sizes(await buildAlone(floorNames.map((n, i) => ENTRIES[n].replace(/window\.x =/g, `window.x${i} =`)).join('\n')));
 const bundle = sizes(fs.readFileSync(bundlePath, 'utf8'));
+
+// The split script tag as a page gets it: what the first paint waits for, then the rest.
+const fileSizes = (rel) => sizes(fs.readFileSync(path.join(root, rel)));
+const add = (a, b) => ({ min: a.min + b.min, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
+const criticalFiles = ['dist/help-article.js', 'dist/chunks/core.js'];
+const laterFiles = fs.readdirSync(path.join(root, 'dist/chunks')).filter((f) => f.endsWith('.js') && f !== 'core.js').map((f) => `dist/chunks/${f}`);
+const critical = criticalFiles.map(fileSizes).reduce(add);
+const later = laterFiles.map((f) => [f, fileSizes(f)]);
+const splitTotal = later.map(([, s]) => s).reduce(add, critical);
 
 // What is inside the bundle: esbuild's view of src/define.ts built like the script-tag bundle
 // (production conditions, DEV_MODE false), by input module and by package.
@@ -127,7 +137,7 @@ for (const m of modules) byPackage.set(pkgOf(m.file), (byPackage.get(pkgOf(m.fil
 const esbuildTotal = analysed.outputFiles.find((f) => f.path.endsWith('.js')).contents.length;
 
 const kb = (b) => (b / 1024).toFixed(1);
-const row = (name, s) => `| ${name} | ${kb(s.min)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`;
+const row = (name, s) => `| ${name} | ${[s.min, s.gzip, s.brotli].map((b) => (Number.isNaN(b) ? '–' : kb(b))).join(' | ')} |`;
 let commit = '';
 try {
   commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
@@ -141,9 +151,21 @@ const lines = [
   `- Versions: lit ${pkg('lit')}, marked ${pkg('marked')}, DOMPurify ${pkg('dompurify')}, i18next ${pkg('i18next')}, zero-md ${pkg('zero-md')}, md-block ${pkg('md-block')}`,
   '- Sizes in KB (1024 bytes): minified; gzip level 9; brotli quality 11 (node:zlib). Each dependency is bundled alone with esbuild (`--bundle --minify`, production conditions) from an entry that imports exactly what `src/` imports from it.',
   '',
+  '## The split script tag (`<script src=".../dist/help-article.js">`)',
+  '',
   '| what | min KB | gzip KB | brotli KB |',
   '|---|---:|---:|---:|',
-  row('**dist/help-article.js** (script-tag bundle, rollup + terser)', bundle),
+  ...criticalFiles.map((f) => row(f, fileSizes(f))),
+  row('**critical path** (loader + first chunk: what the first paint waits for)', critical),
+  ...later.map(([f, s]) => row(`${f} (after the first paint)`, s)),
+  row('total of the split script tag', splitTotal),
+  row('target for the critical path: 60 KB gzip', { min: NaN, gzip: 61440, brotli: NaN }),
+  '',
+  '## The single file and its parts',
+  '',
+  '| what | min KB | gzip KB | brotli KB |',
+  '|---|---:|---:|---:|',
+  row('**dist/help-article.single.js** (single-file bundle, rollup + terser)', bundle),
   ...floorNames.map((n) => row(`${n} alone`, deps[n])),
   row('sum of the four, each alone', floor),
   row('the four in one esbuild bundle (the floor)', together),

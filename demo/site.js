@@ -132,10 +132,14 @@
   });
 
   var pickFromCategory = Boolean(category) && !params.get('article');
-  fetch('/dist/content-index.json')
-    .then(function (r) { return r.json(); })
-    .then(function (data) {
-      index = data;
+  // The widget's script runs after this one (both deferred) and loads its first chunk after that:
+  // its helpers (slugify) are there once `HelpArticleWidget.ready` resolves.
+  var widget = new Promise(function (resolve) {
+    document.addEventListener('DOMContentLoaded', function () { resolve(window.HelpArticleWidget.ready); });
+  });
+  Promise.all([fetch('/dist/content-index.json').then(function (r) { return r.json(); }), widget])
+    .then(function (all) {
+      index = all[0];
       if (pickFromCategory) {
         // A category page opens on the category's first article.
         var first = index.filter(function (e) {

@@ -9,7 +9,9 @@ export type ArticleErrorReason =
   | 'too-large'
   | 'too-complex'
   | 'blocked'
-  | 'no-source';
+  | 'no-source'
+  // The script-tag loader could not load the widget's code (reported by the loader, never the element).
+  | 'script';
 
 /** A failed article load, with the reason the element shows and reports. */
 export class ArticleLoadError extends Error {

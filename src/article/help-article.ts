@@ -16,8 +16,7 @@ import { copyText } from '../internal/clipboard.js';
 import { LiveStatusController } from '../internal/live-status.js';
 import { sectionUrl } from '../internal/page-url.js';
 import { linkSetting } from '../internal/url.js';
-import { HelpShare } from '../share/help-share.js';
-import { HelpFeedback } from '../feedback/help-feedback.js';
+import { DeferredPartsController } from './deferred-parts.js';
 
 export { idFromSrc };
 export type { ArticleState };
@@ -118,10 +117,9 @@ const LINK_ICON = html`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidd
 export class HelpArticle extends HelpElement {
   static override styles = [HelpElement.styles, controls, styles];
 
+  // `<help-share>` and `<help-feedback>` are defined after the first paint (DeferredPartsController).
   static override dependencies: Record<string, CustomElementConstructor> = {
     'help-categories': HelpCategories,
-    'help-share': HelpShare,
-    'help-feedback': HelpFeedback,
   };
 
   /** Markdown source; wins over `src` and an inline `<script type="text/markdown">`. */
@@ -185,6 +183,7 @@ export class HelpArticle extends HelpElement {
 
   constructor() {
     super();
+    new DeferredPartsController(this, () => this.model !== undefined);
     new PrintSectionsController(this, {
       open: () => this.openIds,
       all: () => this.sections.map((s) => s.id),

@@ -25,6 +25,7 @@ export default {
     'too-complex': 'Teile des Artikels sind zu umfangreich oder zu verschachtelt und werden als Text angezeigt.',
     blocked: "Die Sicherheitsrichtlinie dieser Seite erlaubt keine formatierte Anzeige. Der Artikel wird als Text angezeigt.",
     'no-source': 'Es wurde kein Artikel angegeben.',
+    script: 'Ein Teil der Hilfe-Seite konnte nicht geladen werden. Bitte laden Sie die Seite neu.',
     retry: 'Erneut versuchen',
     home: 'Zur Startseite des Hilfe-Centers',
   },

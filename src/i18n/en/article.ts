@@ -27,6 +27,7 @@ const article: Translation['article'] = {
     'too-complex': 'Parts of the article are too large or nested too deeply and are shown as plain text.',
     blocked: "This page's security policy does not allow formatted content. The article is shown as plain text.",
     'no-source': 'No article was given.',
+    script: 'Part of the help page could not be loaded. Please reload the page.',
     retry: 'Try again',
     home: 'Go to the help center home',
   },

@@ -14,8 +14,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const executablePath = process.env.CHROME_PATH || '/usr/lib/chromium/chromium';
 const args = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-const PAGE = `<!doctype html>
-<html lang="de"><head><title>Ohne Zeichensatz</title><script src="/help-article.js"></script></head>
+const page = (script) => `<!doctype html>
+<html lang="de"><head><title>Ohne Zeichensatz</title><script src="/${script}"></script></head>
 <body><help-article src="/artikel.de.md" share="none"></help-article></body></html>`;
 const ARTICLE = '# Größe ändern\n\nSo ändern Sie die Schriftgröße: „Ansicht“ → Zoom.\n\n## Übersicht\n\nÄ Ö Ü ä ö ü ß €\n\n## Schließen\n\nFertig.';
 
@@ -25,11 +25,14 @@ describe('script-tag bundle on a page without a charset', () => {
   let browser;
 
   before(async () => {
-    const bundle = fs.readFileSync(path.join(root, 'dist/help-article.js'));
     server = http.createServer((req, res) => {
-      // No charset in any header, and none in the page.
-      if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
-      else if (req.url === '/help-article.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+      // No charset in any header, and none in the page. The loader and its chunks come from dist/.
+      const script = /^\/((?:chunks\/)?[\w.-]+\.js)$/.exec(req.url ?? '');
+      if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html' }).end(page('help-article.js'));
+      else if (req.url === '/single') res.writeHead(200, { 'content-type': 'text/html' }).end(page('help-article.single.js'));
+      else if (script && fs.existsSync(path.join(root, 'dist', script[1]))) {
+        res.writeHead(200, { 'content-type': 'text/javascript' }).end(fs.readFileSync(path.join(root, 'dist', script[1])));
+      }
       else if (req.url === '/artikel.de.md') res.writeHead(200, { 'content-type': 'text/markdown' }).end(Buffer.from(ARTICLE, 'utf8'));
       else res.writeHead(404).end();
     });
@@ -43,19 +46,25 @@ describe('script-tag bundle on a page without a charset', () => {
     await new Promise((resolve) => server?.close(resolve));
   });
 
-  it('is ASCII only', () => {
-    const bundle = fs.readFileSync(path.join(root, 'dist/help-article.js'));
-    const first = bundle.findIndex((byte) => byte > 0x7e || (byte < 0x20 && byte !== 0x0a && byte !== 0x09 && byte !== 0x0d));
-    assert.equal(first, -1, `non-ASCII byte at ${first}`);
+  it('is ASCII only: the loader, every chunk and the single file', () => {
+    const files = ['help-article.js', 'help-article.single.js', ...fs.readdirSync(path.join(root, 'dist/chunks')).filter((f) => f.endsWith('.js')).map((f) => `chunks/${f}`)];
+    for (const file of files) {
+      const bundle = fs.readFileSync(path.join(root, 'dist', file));
+      const first = bundle.findIndex((byte) => byte > 0x7e || (byte < 0x20 && byte !== 0x0a && byte !== 0x09 && byte !== 0x0d));
+      assert.equal(first, -1, `${file}: non-ASCII byte at ${first}`);
+    }
   });
 
-  it('defines the elements and renders an article with umlauts and the German labels', async () => {
+  for (const [name, at] of [['split script tag', ''], ['single file', 'single']]) {
+  it(`${name}: defines the elements and renders an article with umlauts and the German labels`, async () => {
     const page = await browser.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(url);
+    await page.goto(url + at);
     assert.equal(await page.evaluate(() => document.characterSet), 'windows-1252', 'the page is read as windows-1252');
     await page.waitForFunction(() => document.querySelector('help-article')?.state === 'ready', null, { timeout: 15000 });
+    // The split script tag defines the share bar and feedback control after the first paint.
+    await page.waitForFunction(() => customElements.get('help-share') && customElements.get('help-feedback'), null, { timeout: 15000 });
     const seen = await page.evaluate(() => {
       const shadow = document.querySelector('help-article').shadowRoot;
       return {
@@ -74,4 +83,5 @@ describe('script-tag bundle on a page without a charset', () => {
     assert.equal(seen.toggleAll, 'Alle Abschnitte schließen');
     await page.close();
   });
+  }
 });

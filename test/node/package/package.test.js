@@ -1,7 +1,7 @@
 // The published shape of the package, checked against the build (`npm run build` runs first in npm test).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -25,13 +25,25 @@ test('custom-elements.json describes the four tags with their attributes and eve
   for (const module of manifest.modules.filter((m) => m.declarations?.length)) assert.ok(existsSync(module.path), `${module.path} exists`);
 });
 
-test('the ES build keeps dependencies external and the script-tag bundle has none', () => {
+test('the ES build keeps dependencies external and the script-tag builds have none', () => {
   const esm = readFileSync('dist/esm/pipeline/index.js', 'utf8') + readFileSync('dist/esm/pipeline/markdown.js', 'utf8');
   assert.match(esm, /from ['"]marked['"]/);
-  const bundle = readFileSync('dist/help-article.js', 'utf8');
-  assert.doesNotMatch(bundle, /\bimport\s*[{(*'"]|\brequire\(/);
-  assert.doesNotMatch(bundle, /Lit is in dev mode/, 'the bundle uses production Lit');
-  assert.doesNotMatch(bundle, /help-article-widget\] /, 'dev-mode warnings are stripped');
+  const single = readFileSync('dist/help-article.single.js', 'utf8');
+  assert.doesNotMatch(single, /\bimport\s*[{(*'"]|\brequire\(/, 'the single file imports nothing');
+  // The loader imports one thing: its first chunk, beside it.
+  const loader = readFileSync('dist/help-article.js', 'utf8');
+  assert.deepEqual(loader.match(/\bimport\s*[{(*'"]|\brequire\(/g), ['import(']);
+  assert.match(loader, /"chunks\/core\.js"/);
+  const chunks = readdirSync('dist/chunks').filter((f) => f.endsWith('.js'));
+  for (const code of [single, loader, ...chunks.map((f) => readFileSync(`dist/chunks/${f}`, 'utf8'))]) {
+    assert.doesNotMatch(code, /Lit is in dev mode/, 'the script tag uses production Lit');
+    assert.doesNotMatch(code, /help-article-widget\] /, 'dev-mode warnings are stripped');
+    assert.doesNotMatch(code, /from\s*['"](lit|marked|dompurify|i18next)/, 'no bare import is left');
+  }
+  // The share bar and the feedback control are chunks of their own, off the first file.
+  const core = readFileSync('dist/chunks/core.js', 'utf8');
+  assert.ok(chunks.some((f) => f.startsWith('help-share-')) && chunks.some((f) => f.startsWith('help-feedback-')), chunks.join());
+  assert.doesNotMatch(core, /customElements\.define\("help-feedback"|feedback-endpoint.*help-feedback-send/);
 });
 
 test('the types declare the elements for TypeScript users', () => {

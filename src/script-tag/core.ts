@@ -1,0 +1,25 @@
+// The first file the script-tag loader imports: what the first paint of an article needs (the
+// article, its categories, the pipeline, Lit, the labels). The share bar and the feedback control
+// are separate chunks, imported after the article is on screen (src/article/deferred-parts.ts), or
+// after the page has loaded for a page that uses them on their own.
+import { HelpArticle } from '../article/help-article.js';
+import { HelpCategories } from '../categories/help-categories.js';
+import { afterPaint, loadDeferredParts } from '../article/deferred-parts.js';
+import { defineElement } from '../internal/define-element.js';
+
+defineElement('help-article', HelpArticle);
+defineElement('help-categories', HelpCategories);
+
+const later = () => afterPaint(() => void loadDeferredParts());
+if (document.readyState === 'complete') later();
+else addEventListener('load', later, { once: true });
+
+/** Resolves when `<help-share>` and `<help-feedback>` are defined. */
+export const whenComplete = (): Promise<void> => loadDeferredParts();
+
+export { HelpArticle, idFromSrc } from '../article/help-article.js';
+export { HelpCategories } from '../categories/help-categories.js';
+export { addTranslations, BUILT_IN_LANGUAGES, FALLBACK_LANGUAGE, i18n } from '../i18n/i18n.js';
+export { slugify } from '../internal/slug.js';
+export { LIMITS, LINK_SCHEMES } from '../pipeline/index.js';
+export { defineElement } from '../internal/define-element.js';

@@ -15,6 +15,10 @@ export interface ArticleSource {
   inline(): string | undefined;
   /** Milliseconds before a fetch counts as timed out. */
   timeoutMs: number;
+  /** `markdown` is the content of `src`, already in the page: its links resolve against `src`. */
+  fromSrc?: boolean;
+  /** An article already built by the same pipeline (the server render, which can wait for a long one). */
+  built?: ArticleModel;
   /** Pipeline options for an article whose links resolve against `baseUrl`. */
   options(baseUrl: string): PipelineOptions;
 }
@@ -89,9 +93,9 @@ export class ArticleLoader implements ReactiveController {
     const source = this.source();
     try {
       let markdown = source.markdown;
-      const baseUrl = source.src && markdown === undefined ? new URL(source.src, document.baseURI).href : document.baseURI;
+      const baseUrl = source.src && (markdown === undefined || source.fromSrc) ? new URL(source.src, document.baseURI).href : document.baseURI;
       const prepared = markdown?.trim() ? prepareArticle(markdown) : undefined;
-      let model = prepared && isSmall(prepared) ? buildArticleSync(prepared, source.options(baseUrl)) : undefined;
+      let model = source.built ?? (prepared && isSmall(prepared) ? buildArticleSync(prepared, source.options(baseUrl)) : undefined);
       if (!model) {
         this.set('loading', undefined);
         if (markdown === undefined && source.src) {

@@ -1,4 +1,5 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { property, state } from 'lit/decorators.js';
 import { HelpElement } from '../internal/help-element.js';
 import { controls } from '../styles/controls.js';
@@ -48,6 +49,14 @@ export interface SectionToggleDetail {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+
+// Lit SSR renders strings, not DOM: on the server a sanitized fragment goes out as its HTML.
+const content = (fragment: DocumentFragment): DocumentFragment | ReturnType<typeof unsafeHTML> => {
+  if (!isServer) return fragment;
+  const holder = document.createElement('div');
+  holder.append(fragment.cloneNode(true));
+  return unsafeHTML(holder.innerHTML);
+};
 
 /** The id of a section's panel: `:` never occurs in a heading's id, so the two cannot clash. */
 const panelId = (id: string) => `${id}:panel`;
@@ -124,6 +133,9 @@ export class HelpArticle extends HelpElement {
 
   /** Markdown source; wins over `src` and an inline `<script type="text/markdown">`. */
   @property({ attribute: false }) markdown?: string;
+
+  /** An article built ahead by the same pipeline (set by the server render, `help-article-widget/ssr`). */
+  @property({ attribute: false }) built?: ArticleModel;
 
   /** URL of the markdown article to fetch. */
   @property() src = '';
@@ -221,7 +233,8 @@ export class HelpArticle extends HelpElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('markdown') || changed.has('src') || changed.has('articleHref') || !this.hasUpdated) this.loader.load();
+    super.willUpdate(changed);
+    if (changed.has('markdown') || changed.has('built') || changed.has('src') || changed.has('articleHref') || !this.hasUpdated) this.loader.load();
     // Section links are copied with it even when no share bar is shown.
     if (changed.has('shareUrl')) linkSetting('share-url', this.shareUrl);
     this.state = this.loader.state;
@@ -241,7 +254,7 @@ export class HelpArticle extends HelpElement {
   // (`beforematch`). An engine without it (Firefox before 139, older Safari) would hide the text from
   // find-in-page, so there `collapsed` leaves the sections open; the reader can still close them.
   private startClosed(): boolean {
-    return this.collapsed && 'onbeforematch' in HTMLElement.prototype;
+    return this.collapsed && (isServer || 'onbeforematch' in HTMLElement.prototype);
   }
 
   /** Fetches (if needed) and renders the article again. */
@@ -260,10 +273,21 @@ export class HelpArticle extends HelpElement {
     return script ? (script.textContent ?? '') : undefined;
   }
 
+  // The markdown of `src`, put in the page by the server render (`<script type="text/markdown"
+  // data-src>`): the article is shown without fetching it again.
+  private embeddedMarkdown(): string | undefined {
+    if (isServer || !this.src) return undefined;
+    const script = this.querySelector('script[type="text/markdown"][data-src]');
+    return script?.getAttribute('data-src') === this.src ? (script.textContent ?? '') : undefined;
+  }
+
   /** What the loader reads: the source at hand now, and how its links resolve. */
   private source() {
+    const embedded = this.markdown === undefined ? this.embeddedMarkdown() : undefined;
     return {
-      markdown: this.markdown ?? (this.src ? undefined : this.inlineMarkdown()),
+      markdown: this.markdown ?? (this.src ? embedded : this.inlineMarkdown()),
+      fromSrc: embedded !== undefined,
+      built: this.built,
       src: this.src || undefined,
       inline: () => this.markdown ?? this.inlineMarkdown(),
       // A missing, negative or non-numeric fetch-timeout falls back to the default.
@@ -481,7 +505,7 @@ export class HelpArticle extends HelpElement {
         ></help-categories>
       </header>
       ${this.renderNotice()}
-      <div class="intro prose" part="intro" lang=${contentLang}>${model.intro}</div>
+      <div class="intro prose" part="intro" lang=${contentLang}>${content(model.intro)}</div>
       ${sections.length > 1
         ? html`<div class="toolbar" part="toolbar">
             <span class="section-count">${t('article:sectionCount', { count: sections.length })}</span>
@@ -524,7 +548,7 @@ export class HelpArticle extends HelpElement {
             hidden=${open ? nothing : 'until-found'}
             @beforematch=${() => this.openSection(s.id, { scroll: false })}
           >
-            ${s.body}
+            ${content(s.body)}
           </div>
         </section>`;
       })}

@@ -1,4 +1,4 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { HelpElement } from '../internal/help-element.js';
 import { warnOnce } from '../internal/dev.js';
@@ -46,6 +46,10 @@ export interface FeedbackErrorDetail {
  * down, CORS); `retrying` after an error answer worth retrying.
  */
 export type FeedbackState = 'idle' | 'sending' | 'offline' | 'unreachable' | 'retrying' | 'thanks' | 'error';
+
+// Lit SSR writes a `.checked` binding as a `checked` attribute, even for false (which checks the
+// box): nothing is checked before the reader chooses, so the server writes none.
+const unchecked = (value: boolean) => (isServer && !value ? nothing : value);
 
 const LOCALE = /^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$/;
 // A stand-in with the widest values a payload can have, to size the comment before sending.
@@ -192,6 +196,7 @@ export class HelpFeedback extends HelpElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     const queueProps = ['feedbackEndpoint', 'feedbackStorage', 'storage', 'articleId', 'minDwellMs', 'retryBaseMs', 'maxAttempts', 'timeoutMs'] as const;
     if (!this.queue || queueProps.some((p) => changed.has(p))) this.setUpQueue();
     if (changed.has('feedbackScale') && !isScale(this.feedbackScale)) {
@@ -452,7 +457,7 @@ export class HelpFeedback extends HelpElement {
               name="rating"
               id=${id}
               .value=${String(value)}
-              .checked=${this.rating === value}
+              .checked=${unchecked(this.rating === value)}
               @change=${this.onRating}
             />
             <label
@@ -508,7 +513,7 @@ export class HelpFeedback extends HelpElement {
           <legend>${t('feedback:reasonsLegend')}</legend>
           ${REASONS.map(
             (reason) => html`<label>
-              <input type="checkbox" name="reasons" .value=${reason} .checked=${this.reasons.includes(reason)} @change=${this.onReason} />
+              <input type="checkbox" name="reasons" .value=${reason} .checked=${unchecked(this.reasons.includes(reason))} @change=${this.onReason} />
               <span>${t(`feedback:reasons.${reason}`)}</span>
             </label>`,
           )}

@@ -1,4 +1,4 @@
-import { LitElement, type CSSResultGroup } from 'lit';
+import { isServer, LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LocalizeController } from '../i18n/localize.js';
 import { tokens } from '../styles/tokens.js';
@@ -34,11 +34,25 @@ export class HelpElement extends LitElement {
   /** The element's language and labels. */
   protected readonly localize = new LocalizeController(this);
 
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    // A prerendered element (help-article-widget/ssr) arrives with a declarative shadow root;
+    // attachShadow hands it back as it is, and Lit would render beside the server's markup. It is
+    // rendered afresh in the same task (no paint in between): inline markdown renders at once.
+    this.shadowRoot?.replaceChildren();
+    return super.createRenderRoot();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     for (const [tag, ctor] of Object.entries((this.constructor as typeof HelpElement).dependencies)) {
       if (!customElements.get(tag)) defineElement(tag, ctor);
     }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Lit SSR skips controllers' hostUpdate: the language is resolved here instead.
+    if (isServer) this.localize.hostUpdate();
+    super.willUpdate(changed);
   }
 
   /**

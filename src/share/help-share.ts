@@ -92,6 +92,7 @@ export class HelpShare extends HelpElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (changed.has('shareUrl')) linkSetting('share-url', this.shareUrl);
     if (changed.has('share')) {
       for (const name of parseShareTargets(this.share).unknown) {

@@ -1,0 +1,84 @@
+// `npm start`'s help site serves every article of content/ prerendered (dist/articles/, written by
+// `npm run build`): with JavaScript off the whole article is there; with it, the script tag takes
+// the article over and sections, share bar and feedback work.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startServer } from 'help-feedback-collector';
+import { registerSite } from '../../../scripts/lib/site.mjs';
+import { buildIndex } from '../../../scripts/content-index.mjs';
+
+const executablePath = process.env.CHROME_PATH || '/usr/lib/chromium/chromium';
+const args = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+describe('prerendered articles on the help site', () => {
+  let site;
+  let browser;
+  let index;
+
+  before(async () => {
+    index = await buildIndex('content');
+    site = await startServer({ extend: (app) => registerSite(app) });
+    browser = await chromium.launch({ executablePath, headless: true, args });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('has a page for every article of content/', () => {
+    for (const e of index) assert.ok(fs.existsSync(`dist/articles/${e.id}.${e.lang}.html`), `${e.id}.${e.lang}`);
+  });
+
+  it('shows the whole article with JavaScript off: title, date, every section, share links, feedback question', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    try {
+      for (const e of index.filter((x) => x.lang === 'de').slice(0, 3)) {
+        const response = await page.goto(`${site.url}/dist/articles/${e.id}.${e.lang}.html`);
+        assert.equal(response.status(), 200);
+        const article = page.locator('help-article');
+        assert.equal(await article.locator('[part="title"]').textContent(), e.title);
+        assert.ok(await article.locator('[part="title"]').isVisible());
+        assert.match(await article.locator('time').textContent(), /^Aktualisiert am/);
+        const titles = await article.locator('.section-title').allTextContents();
+        assert.deepEqual(titles, e.sections.map((s) => s.title));
+        for (const body of await article.locator('.section-body').all()) assert.ok(await body.isVisible());
+        assert.ok(await article.locator('help-share a[href^="mailto:"]').count() > 0);
+        assert.ok(await article.locator('help-feedback').getByText('Wie gefällt Ihnen dieser Artikel?').isVisible());
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('with JavaScript: the script tag takes the article over without a fetch, and it works', async () => {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const markdownRequests = [];
+    page.on('request', (r) => r.url().endsWith('.md') && markdownRequests.push(r.url()));
+    try {
+      const e = index.find((x) => x.id === 'versandte-email-nicht-im-postfach' && x.lang === 'de');
+      await page.goto(`${site.url}/dist/articles/${e.id}.${e.lang}.html`);
+      await page.waitForFunction(() => document.querySelector('help-article')?.state === 'ready' && customElements.get('help-feedback'));
+      const article = page.locator('help-article');
+      // Taken over, not rendered beside the server's markup.
+      assert.equal(await article.locator('[part="title"]').count(), 1);
+      assert.equal(await article.locator('help-feedback form').count(), 1);
+      const first = article.locator('.section-toggle').first();
+      assert.equal(await first.getAttribute('aria-expanded'), 'true');
+      await first.click();
+      assert.equal(await first.getAttribute('aria-expanded'), 'false');
+      assert.equal(await article.locator('.section-body').first().getAttribute('hidden'), 'until-found');
+      await article.locator('help-feedback label[for="rating-4"]').click();
+      assert.ok(await article.locator('help-feedback input#rating-4').isChecked());
+      assert.deepEqual(errors, []);
+      assert.deepEqual(markdownRequests, [], 'the article came with the page');
+    } finally {
+      await page.close();
+    }
+  });
+});

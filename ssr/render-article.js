@@ -11,12 +11,37 @@ const DEFAULT_URL = 'https://localhost/';
 let dom;
 let modules;
 
+// Browsers let a form's controls shadow the form's own properties (`<input name="attributes">`
+// makes `form.attributes` that input); DOMPurify detects such a clobbered form and drops it with its
+// content. jsdom has no such named properties, so DOMPurify would keep the form's text: the same
+// lookup is added for the properties DOMPurify reads, and the output is the browser's.
+const CLOBBERABLE = ['attributes', 'childNodes', 'firstChild', 'hasChildNodes', 'insertBefore', 'namespaceURI', 'nextSibling', 'nodeName', 'nodeType', 'ownerDocument', 'parentNode', 'removeAttribute', 'removeAttributeNode', 'removeChild', 'setAttribute', 'tagName', 'textContent', 'getAttribute', 'hasAttribute', 'localName'];
+function clobberLikeBrowsers(window) {
+  const proto = window.HTMLFormElement.prototype;
+  for (const name of CLOBBERABLE) {
+    let owner = proto;
+    while (owner && !Object.getOwnPropertyDescriptor(owner, name)) owner = Object.getPrototypeOf(owner);
+    const own = owner && Object.getOwnPropertyDescriptor(owner, name);
+    if (!own) continue;
+    const builtIn = own.get ? (self) => own.get.call(self) : () => own.value;
+    Object.defineProperty(proto, name, {
+      configurable: true,
+      get() {
+        const named = [...this.elements].find((el) => el.id === name || el.getAttribute('name') === name);
+        return named ?? builtIn(this);
+      },
+      ...(own.set ? { set(v) { own.set.call(this, v); } } : {}),
+    });
+  }
+}
+
 // The pipeline reads `window` and `document` when it loads (DOMPurify binds to a window) and the
 // DOM classes when it runs; Lit SSR keeps its own element shim, so HTMLElement stays unset.
 async function load() {
   if (modules) return modules;
   dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url: DEFAULT_URL });
   const { window } = dom;
+  clobberLikeBrowsers(window);
   Object.assign(globalThis, { window, document: window.document });
   const ssr = await import('@lit-labs/ssr');
   const { collectResult } = await import('@lit-labs/ssr/lib/render-result.js');

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // What the widget does to the demo help page (demo/index.html, served by the real server):
-// time to the article (help-article-load), FCP, LCP and cumulative layout shift, against the
-// same page with the article as static HTML and no widget script. Interleaved runs, medians.
+// time to the article (help-article-load), FCP, LCP and cumulative layout shift, for the page as
+// served (script tag), the same page with the article prerendered (help-article-widget/ssr, script
+// tag kept), and the page with the article as static HTML and no widget script. Each unthrottled
+// and with the CPU throttled 4x through the DevTools protocol (Chromium). Interleaved runs, medians.
 //
 //   npm run build && node bench/page-impact.mjs [--runs 12] [--out bench/results/page-impact.md]
 import fs from 'node:fs';
@@ -12,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { startServer } from 'help-feedback-collector';
 import { registerSite } from '../scripts/lib/site.mjs';
 import { launch, blockExternal } from './lib/browser.mjs';
+import { renderArticle } from '../ssr/render-article.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '12' }, out: { type: 'string', default: path.join(root, 'bench/results/page-impact.md') } } });
@@ -34,14 +37,15 @@ const OBSERVE = () => {
   document.addEventListener('help-article-load', () => { window.__m.article ??= performance.now(); }, true);
 };
 
-async function measure(html) {
+async function measure(html, { waitForArticle = !html, cpu = 1 } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  if (cpu > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpu });
   const blocked = await blockExternal(page);
   if (html) await page.route(`${server.url}/`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
   await page.addInitScript(OBSERVE);
   await page.goto(`${server.url}/`, { waitUntil: 'load' });
-  if (!html) await page.waitForFunction(() => window.__m.article !== undefined, null, { timeout: 15000 });
+  if (waitForArticle) await page.waitForFunction(() => window.__m.article !== undefined, null, { timeout: 30000 });
   else await page.evaluate(() => { window.__m.article = performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd; });
   // Let late shifts (images, fonts, feedback summary) happen, then end LCP with an input-free wait.
   await page.waitForTimeout(800);
@@ -62,11 +66,30 @@ const staticPage = demo
   .replace(/<help-article[\s\S]*?<\/help-article>/, `<div class="static-article">${articleHtml}</div>`);
 if (staticPage.includes('/dist/help-article.js') || !staticPage.includes('static-article')) throw new Error('could not make the static variant of demo/index.html');
 
-const samples = { widget: [], static: [] };
-for (let i = 0; i < RUNS + 1; i++) {
-  for (const variant of i % 2 ? ['static', 'widget'] : ['widget', 'static']) {
-    const r = await measure(variant === 'static' ? staticPage : undefined);
-    if (i > 0) samples[variant].push(r);
+// The prerendered variant: the same page with <help-article> as the server renders it.
+const seed = fs.readFileSync(path.join(root, 'content/versandte-email-nicht-im-postfach.de.md'), 'utf8');
+const prerendered = (
+  await renderArticle(seed, {
+    url: `${server.url}/`,
+    src: '/content/versandte-email-nicht-im-postfach.de.md',
+    categoryHref: '/?category={slug}&lang={lang}',
+    articleHref: '/?article={id}&lang={lang}',
+    feedbackEndpoint: '/api/feedback',
+  })
+).replace('<help-article', '<help-article id="article" feedback-summary');
+const prerenderedPage = demo.replace(/<help-article[\s\S]*?<\/help-article>/, () => prerendered);
+if (!prerenderedPage.includes('shadowrootmode')) throw new Error('could not make the prerendered variant of demo/index.html');
+
+const VARIANTS = { widget: () => undefined, prerendered: () => prerenderedPage, static: () => staticPage };
+const samples = {};
+for (const cpu of [1, 4]) {
+  for (const name of Object.keys(VARIANTS)) samples[`${name}@${cpu}`] = [];
+  for (let i = 0; i < RUNS + 1; i++) {
+    const order = i % 2 ? Object.keys(VARIANTS).reverse() : Object.keys(VARIANTS);
+    for (const variant of order) {
+      const r = await measure(VARIANTS[variant](), { waitForArticle: variant !== 'static', cpu });
+      if (i > 0) samples[`${variant}@${cpu}`].push(r);
+    }
   }
 }
 await browser.close();
@@ -80,30 +103,39 @@ const q = (xs, p) => {
   const s = xs.filter((x) => x !== undefined).sort((a, b) => a - b);
   return s[Math.round((s.length - 1) * p)];
 };
-const row = (name, key, unit = 'ms', digits = 0) => {
-  const w = samples.widget.map((r) => r[key]);
-  const s = samples.static.map((r) => r[key]);
-  const f = (x) => (unit === 'ms' ? x.toFixed(digits) : x.toFixed(3));
-  return `| ${name} | ${f(median(w))} (${f(q(w, 0.25))}–${f(q(w, 0.75))}) | ${f(median(s))} (${f(q(s, 0.25))}–${f(q(s, 0.75))}) | ${unit === 'ms' ? `+${(median(w) - median(s)).toFixed(0)} ms` : `${(median(w) - median(s)).toFixed(3)}`} |`;
+const cell = (xs, unit) => {
+  const f = (x) => (unit === 'ms' ? x.toFixed(0) : x.toFixed(3));
+  return `${f(median(xs))} (${f(q(xs, 0.25))}–${f(q(xs, 0.75))})`;
 };
-const blocked = [...samples.widget, ...samples.static].flatMap((r) => r.blocked);
+const ratio = (a, b) => `${(median(a) / median(b)).toFixed(2)}×`;
+const row = (name, key, unit = 'ms') => {
+  const cols = [];
+  for (const cpu of [1, 4]) {
+    const [w, p, st] = ['widget', 'prerendered', 'static'].map((v) => samples[`${v}@${cpu}`].map((r) => r[key]));
+    cols.push(cell(w, unit), cell(p, unit), cell(st, unit), unit === 'ms' ? `${ratio(w, st)} / ${ratio(p, st)}` : '');
+  }
+  return `| ${name} | ${cols.join(' | ')} |`;
+};
+const blocked = Object.values(samples).flat().flatMap((r) => r.blocked);
 const lines = [
-  '# Page impact: demo/index.html with the widget vs the same page with the article as static HTML',
+  '# Page impact: demo/index.html with the widget, prerendered, and as static HTML',
   '',
   `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${os.cpus()[0]?.model ?? ''}, ${os.cpus().length} cores (shared); Node ${process.version}; Chromium headless, 1280×900, loopback (no network latency)`,
   `- Command: \`npm run build && node bench/page-impact.mjs\` (${RUNS} runs per variant, interleaved, after one warm-up pair; fresh browser context per run, so no HTTP cache)`,
-  '- Widget: the page as served by `npm start` (script-tag bundle, `defer`, article fetched from `/content/`). Static: the same HTML with the script removed and `<help-article>` replaced by the article markup the widget rendered (light DOM, without the widget\'s styles).',
+  '- Widget: the page as served by `npm start` (split script tag, `defer`, article fetched from `/content/`). Prerendered: the same page with `<help-article>` rendered by `renderArticle` (help-article-widget/ssr; declarative shadow DOM, markdown embedded), script tag kept; its "article shown" is `help-article-load` (taken over by the script). Static: the same HTML with the script removed and `<help-article>` replaced by the article markup the widget rendered (light DOM, without the widget\'s styles).',
   '- Article: time of `help-article-load` since navigation start (static: DOMContentLoaded). FCP/LCP from PerformanceObserver; CLS = sum of layout-shift values without recent input, observed until 800 ms after load.',
   `- Requests that tried to leave 127.0.0.1: ${blocked.length ? blocked.join(', ') : 'none'}`,
   '',
-  '| metric | with widget: median (p25–p75) | static article: median (p25–p75) | difference |',
-  '|---|---:|---:|---:|',
+  '| metric | widget | prerendered | static | widget / prerendered vs static | widget, CPU 4× | prerendered, CPU 4× | static, CPU 4× | ratios, CPU 4× |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   row('article shown (ms)', 'article'),
   row('DOMContentLoaded (ms)', 'dcl'),
   row('first contentful paint (ms)', 'fcp'),
   row('largest contentful paint (ms)', 'lcp'),
   row('cumulative layout shift', 'cls', ''),
   row('layout shifts (count)', 'shifts', ''),
+  '',
+  'Medians with p25–p75. CPU 4×: `Emulation.setCPUThrottlingRate` through a CDP session (Chromium only).',
   '',
 ];
 fs.writeFileSync(args.out, lines.join('\n'));

@@ -21,7 +21,7 @@ const compactCss = () =>
   minifyLiterals({ include: ['src/**/*.ts'], failOnError: true, options: { shouldMinify: () => false } });
 const external = (id) => /^(lit|@lit|marked|dompurify|i18next)(\/|$)/.test(id);
 const esm = (dir, plugins) => ({
-  input: { index: 'src/index.ts', define: 'src/define.ts' },
+  input: { index: 'src/index.ts', define: 'src/define.ts', 'report/define': 'src/report/define.ts' },
   external,
   plugins: [...plugins, ts()],
   output: {
@@ -31,7 +31,8 @@ const esm = (dir, plugins) => ({
     preserveModulesRoot: 'src',
     sourcemap: true,
     // The contract lives in the collector's folder; in the build it is one module of the widget's own.
-    entryFileNames: (chunk) => (chunk.facadeModuleId?.endsWith('/server/contract.js') ? 'contract.js' : '[name].js'),
+    entryFileNames: (chunk) =>
+      chunk.facadeModuleId?.endsWith('/server/contract.js') ? 'contract.js' : chunk.facadeModuleId?.endsWith('/server/csv.js') ? 'csv.js' : '[name].js',
   },
 });
 
@@ -43,6 +44,18 @@ export default [
       file: 'dist/help-article.js',
       format: 'iife',
       name: 'HelpArticleWidget',
+      sourcemap: true,
+      plugins: [terser({ ecma: 2020, module: false, compress: { passes: 2 }, format: { comments: false, ascii_only: true } })],
+    },
+  },
+  // The owner report (issue 9): a bundle of its own, never part of dist/help-article.js.
+  {
+    input: 'src/report/define.ts',
+    plugins: [production(), compactCss(), nodeResolve({ browser: true, exportConditions: ['production'] }), ts()],
+    output: {
+      file: 'dist/help-feedback-report.js',
+      format: 'iife',
+      name: 'HelpFeedbackReport',
       sourcemap: true,
       plugins: [terser({ ecma: 2020, module: false, compress: { passes: 2 }, format: { comments: false, ascii_only: true } })],
     },

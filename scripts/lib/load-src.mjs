@@ -14,6 +14,8 @@ export { readFrontMatter } from './src/pipeline/front-matter.ts';
 export { slugify, Slugger } from './src/internal/slug.ts';
 export { default as de } from './src/i18n/de/index.ts';
 export { default as en } from './src/i18n/en/index.ts';
+export { default as deReport } from './src/i18n/de/report.ts';
+export { default as enReport } from './src/i18n/en/report.ts';
 `;
 
 let loading;

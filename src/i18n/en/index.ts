@@ -4,7 +4,7 @@ import feedback from './feedback.js';
 import share from './share.js';
 import type { Translation } from '../translation.js';
 
-/** All English labels, one namespace per element. */
-const en: Translation = { article, categories, feedback, share };
+/** All English labels of the reader's elements, one namespace per element (the report brings its own). */
+const en: Omit<Translation, 'report'> = { article, categories, feedback, share };
 
 export default en;

@@ -416,8 +416,10 @@ export class HelpFeedbackReport extends HelpElement {
           <p>
             ${this.failure === 'forbidden'
               ? t('report:state.forbidden', { origin: location.origin })
-              : this.failure === 'invalid' || this.failure === 'not-found'
-                ? t('report:state.invalid')
+              : this.failure === 'not-found'
+                ? t('report:state.disabled')
+                : this.failure === 'invalid'
+                  ? t('report:state.invalid')
                 : t('report:state.unreachable', { endpoint: this.base })}
           </p>
           <button type="button" class="button" @click=${() => this.reload()}>${t('report:retry')}</button>

@@ -20,6 +20,7 @@ const report = {
     unreachable: 'Der Feedback-Dienst ist nicht erreichbar ({{endpoint}}). Prüfen Sie, ob er läuft, und versuchen Sie es erneut.',
     forbidden: 'Diese Seite darf den Feedback-Dienst nicht verwalten. Tragen Sie ihre Adresse ({{origin}}) in FEEDBACK_ADMIN_ORIGINS ein oder öffnen Sie den Bericht unter der Adresse des Dienstes.',
     invalid: 'Der Feedback-Dienst hat unerwartet geantwortet. Prüfen Sie, ob endpoint auf den Dienst zeigt.',
+    disabled: 'Der Feedback-Dienst hat keine Admin-Zugänge: Setzen Sie FEEDBACK_ADMIN_TOKEN (mindestens 16 Zeichen) und starten Sie ihn neu.',
     empty: 'Noch keine Bewertungen. Sobald Leserinnen und Leser Artikel bewerten, erscheinen sie hier.',
     emptyFiltered: 'Keine Bewertungen für diese Auswahl. Wählen Sie einen längeren Zeitraum oder eine andere Sprache.',
     failed: 'Das hat nicht geklappt: {{reason}}. Bitte versuchen Sie es erneut.',

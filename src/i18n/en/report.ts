@@ -19,6 +19,7 @@ const report: Translation['report'] = {
     unreachable: 'The feedback service cannot be reached ({{endpoint}}). Check that it is running and try again.',
     forbidden: 'This page may not manage the feedback service. Add its origin ({{origin}}) to FEEDBACK_ADMIN_ORIGINS, or open the report at the service’s own address.',
     invalid: 'The feedback service answered unexpectedly. Check that endpoint points to it.',
+    disabled: 'The feedback service has no admin routes: set FEEDBACK_ADMIN_TOKEN (at least 16 characters) and restart it.',
     empty: 'No ratings yet. As soon as readers rate articles, they appear here.',
     emptyFiltered: 'No ratings for this selection. Choose a longer period or another language.',
     failed: 'That did not work: {{reason}}. Please try again.',

@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { COLUMNS } from './index.js';
 import { loadMigrations, tooNewError } from './migrations.js';
-import { aggregateQuery, commentsQueries, decodeAggregate, decodeReasons, languagesQuery, reasonsQuery } from './report-queries.js';
+import { combineReport, commentsQueries, decodeLanguages, decodeReasons, languagesQuery, reasonsQuery, reportQueries } from './report-queries.js';
 
 /**
  * @typedef {import('./index.js').Feedback} Feedback
@@ -141,8 +141,9 @@ export async function openPostgresStore({ url, poolMax }) {
     },
     async report(filter, articleId) {
       open();
-      const { rows } = await report(aggregateQuery('postgres', filter, articleId));
-      return rows.map(decodeAggregate);
+      const queries = reportQueries('postgres', filter, articleId);
+      const [ratings, weeks] = await Promise.all([report(queries.ratings), report(queries.weeks)]);
+      return combineReport(ratings.rows, weeks.rows, filter);
     },
     async reasons(filter, articleId) {
       open();
@@ -157,7 +158,7 @@ export async function openPostgresStore({ url, poolMax }) {
     },
     async languages() {
       open();
-      return (await report(languagesQuery('postgres'))).rows.map((row) => row.lang);
+      return decodeLanguages((await report(languagesQuery('postgres'))).rows);
     },
     async setStatus(submissionId, status) {
       open();

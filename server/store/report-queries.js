@@ -1,8 +1,8 @@
 /**
  * The owner report's aggregates as SQL, written once for both stores: the statements use only what
- * SQLite and PostgreSQL share (CASE, SUM, MAX, LIKE, lower), and differ only in how parameters are
- * written. Every figure is computed by the database in one pass over the `feedback_report` index;
- * JavaScript only names the columns.
+ * SQLite and PostgreSQL share (CASE, SUM, MAX, LIKE, lower) except the week number, and differ
+ * otherwise only in how parameters are written. The database groups the rows (over indexes, see
+ * migration 002); JavaScript only adds up the few grouped rows per article (one per rating and per week).
  *
  * Times: a submission counts once, at `updated_at` (when its current answer was given; a new
  * revision replaces the old one and moves it). Weeks start on Monday 00:00 UTC.
@@ -11,9 +11,6 @@ import { POSITIVE_FROM, REASONS, SCALES } from '../contract.js';
 
 /** Weeks in the trend, the current one last. */
 export const TREND_WEEKS = 12;
-
-/** The highest rating any scale has: the distribution columns r1…r5. */
-const MAX_RATING = Math.max(...Object.values(SCALES));
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -96,65 +93,106 @@ function where(p, filter, articleId) {
   return conditions;
 }
 
+/** Seconds from the Unix epoch to its first Monday, 1970-01-05 00:00 UTC: week numbers count from there. */
+const FIRST_MONDAY_S = 4 * 86_400;
+
 /**
- * The aggregate per article and scale (the overview), or of one article (its detail).
+ * A row's week number (weeks since 1970-01-05, Monday 00:00 UTC) as each store computes it. On
+ * SQLite the same expression is indexed (migration 002), so the trend reads the index.
+ * @param {'sqlite' | 'postgres'} dialect
+ */
+export function weekExpression(dialect) {
+  return dialect === 'postgres'
+    ? `(floor((extract(epoch FROM updated_at) - ${FIRST_MONDAY_S}) / 604800)::integer)`
+    : `((CAST(unixepoch(updated_at) AS INTEGER) - ${FIRST_MONDAY_S}) / 604800)`;
+}
+
+/** @param {Date} date a Monday 00:00 UTC */
+const weekNumber = (date) => Math.round((date.getTime() / 1000 - FIRST_MONDAY_S) / 604_800);
+
+/**
+ * The overview's figures in two grouped scans, each over an index: counts per article, scale and
+ * rating in the period (with comments and the latest time), and counts per article, scale and week
+ * in the trend's 12 weeks. The database returns a few rows per article; `combineReport` joins them.
  * @param {'sqlite' | 'postgres'} dialect
  * @param {ReportFilter} filter
  * @param {string} [articleId]
  */
-export function aggregateQuery(dialect, filter, articleId) {
-  const p = parameters(dialect);
-  const bounds = weekBounds(filter.now);
-  // In the period: the trend looks back 12 weeks whatever the period, so the period is a condition
-  // inside each aggregate, not of the whole scan.
-  const inPeriod = filter.since ? `updated_at >= ${p.add(filter.since)}` : '1 = 1';
-  const count = (/** @type {string} */ condition) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
-  const positiveFrom = `CASE scale ${Object.entries(POSITIVE_FROM)
-    .map(([scale, from]) => `WHEN '${scale}' THEN ${from}`)
-    .join(' ')} END`;
-  const columns = [
-    'article_id',
-    'scale',
-    `${count(inPeriod)} AS count`,
-    `SUM(CASE WHEN ${inPeriod} THEN rating ELSE 0 END) AS rating_sum`,
-    `${count(`${inPeriod} AND rating >= ${positiveFrom}`)} AS positive`,
-    ...Array.from({ length: MAX_RATING }, (_, index) => `${count(`${inPeriod} AND rating = ${index + 1}`)} AS r${index + 1}`),
-    `${count(`${inPeriod} AND comment IS NOT NULL`)} AS comments`,
-    `${count(`${inPeriod} AND comment IS NOT NULL AND status = 'open'`)} AS open_comments`,
-    ...bounds.slice(0, -1).map(
-      (from, index) => `${count(`updated_at >= ${p.add(from)} AND updated_at < ${p.add(bounds[index + 1])}`)} AS w${index}`,
-    ),
-    `MAX(CASE WHEN ${inPeriod} THEN updated_at END) AS last_at`,
-  ];
-  const conditions = where(p, filter, articleId);
-  // Only rows in the period or the trend's weeks matter: the index's leading column bounds the scan.
-  if (filter.since) conditions.push(`updated_at >= ${p.add(filter.since < bounds[0] ? filter.since : bounds[0])}`);
-  const having = filter.since ? `${count(inPeriod)} > 0` : '1 = 1';
-  const text = `SELECT ${columns.join(', ')} FROM feedback${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}
-    GROUP BY article_id, scale HAVING ${having} ORDER BY article_id, scale`;
-  return { text, values: p.values };
+export function reportQueries(dialect, filter, articleId) {
+  const ratings = (() => {
+    const p = parameters(dialect);
+    const conditions = where(p, filter, articleId);
+    if (filter.since) conditions.push(`updated_at >= ${p.add(filter.since)}`);
+    const text = `SELECT article_id, scale, rating, COUNT(*) AS n,
+        SUM(CASE WHEN comment IS NOT NULL THEN 1 ELSE 0 END) AS comments,
+        SUM(CASE WHEN comment IS NOT NULL AND status = 'open' THEN 1 ELSE 0 END) AS open_comments,
+        MAX(updated_at) AS last_at
+      FROM feedback${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}
+      GROUP BY article_id, scale, rating`;
+    return { text, values: p.values };
+  })();
+  const weeks = (() => {
+    const p = parameters(dialect);
+    const week = weekExpression(dialect);
+    const conditions = [...where(p, filter, articleId), `${week} >= ${p.add(weekNumber(weekBounds(filter.now)[0]))}`];
+    const text = `SELECT article_id, scale, ${week} AS week, COUNT(*) AS n FROM feedback
+      WHERE ${conditions.join(' AND ')} GROUP BY article_id, scale, ${week}`;
+    return { text, values: p.values };
+  })();
+  return { ratings, weeks };
 }
 
 /**
- * An aggregate row as the database returns it, in the report's shape.
- * @param {Record<string, any>} row
- * @returns {ReportRow}
+ * The report's rows from the two queries' results, sorted by article and scale.
+ * @param {Record<string, any>[]} ratingRows
+ * @param {Record<string, any>[]} weekRows
+ * @param {ReportFilter} filter
+ * @returns {ReportRow[]}
  */
-export function decodeAggregate(row) {
-  const scale = /** @type {import('../contract.js').Scale} */ (row.scale);
-  const count = Number(row.count);
-  return {
-    articleId: row.article_id,
-    scale,
-    count,
-    average: count ? Number(row.rating_sum) / count : 0,
-    positive: Number(row.positive),
-    distribution: Array.from({ length: SCALES[scale] }, (_, index) => Number(row[`r${index + 1}`])),
-    comments: Number(row.comments),
-    openComments: Number(row.open_comments),
-    weeks: Array.from({ length: TREND_WEEKS }, (_, index) => Number(row[`w${index}`])),
-    lastRatingAt: new Date(row.last_at).toISOString(),
-  };
+export function combineReport(ratingRows, weekRows, filter) {
+  /** @type {Map<string, ReportRow & {sum: number}>} */
+  const rows = new Map();
+  for (const row of ratingRows) {
+    const scale = /** @type {import('../contract.js').Scale} */ (row.scale);
+    const key = `${row.article_id}\u0000${scale}`;
+    let entry = rows.get(key);
+    if (!entry) {
+      entry = {
+        articleId: row.article_id,
+        scale,
+        count: 0,
+        sum: 0,
+        average: 0,
+        positive: 0,
+        distribution: Array(SCALES[scale]).fill(0),
+        comments: 0,
+        openComments: 0,
+        weeks: Array(TREND_WEEKS).fill(0),
+        lastRatingAt: '',
+      };
+      rows.set(key, entry);
+    }
+    const n = Number(row.n);
+    const rating = Number(row.rating);
+    entry.count += n;
+    entry.sum += n * rating;
+    if (rating >= POSITIVE_FROM[scale]) entry.positive += n;
+    if (rating >= 1 && rating <= SCALES[scale]) entry.distribution[rating - 1] += n;
+    entry.comments += Number(row.comments);
+    entry.openComments += Number(row.open_comments);
+    const last = new Date(row.last_at).toISOString();
+    if (last > entry.lastRatingAt) entry.lastRatingAt = last;
+  }
+  const first = weekNumber(weekBounds(filter.now)[0]);
+  for (const row of weekRows) {
+    const entry = rows.get(`${row.article_id}\u0000${row.scale}`);
+    const index = Number(row.week) - first;
+    // Only articles with ratings in the period are listed; the trend shows their last 12 weeks.
+    if (entry && index >= 0 && index < TREND_WEEKS) entry.weeks[index] += Number(row.n);
+  }
+  return [...rows.values()]
+    .map(({ sum, ...entry }) => ({ ...entry, average: entry.count ? sum / entry.count : 0 }))
+    .sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.scale < b.scale ? -1 : a.scale > b.scale ? 1 : 0));
 }
 
 /**
@@ -222,9 +260,14 @@ export function commentsQueries(dialect, filter, articleId, query, columns) {
  * @param {'sqlite' | 'postgres'} dialect
  */
 export function languagesQuery(dialect) {
-  const prefix =
-    dialect === 'postgres'
-      ? "split_part(lower(locale), '-', 1)"
-      : "CASE WHEN instr(locale, '-') > 0 THEN lower(substr(locale, 1, instr(locale, '-') - 1)) ELSE lower(locale) END";
-  return { text: `SELECT DISTINCT ${prefix} AS lang FROM feedback ORDER BY lang`, values: parameters(dialect).values };
+  // The distinct tags are few; reading them off the locale index is cheap; decodeLanguages cuts them to prefixes.
+  return { text: 'SELECT DISTINCT locale FROM feedback', values: parameters(dialect).values };
+}
+
+/**
+ * Language prefixes from distinct locales, sorted.
+ * @param {Record<string, any>[]} rows
+ */
+export function decodeLanguages(rows) {
+  return [...new Set(rows.map((row) => String(row.locale).toLowerCase().split(/[-_]/)[0]))].sort();
 }

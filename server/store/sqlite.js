@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { groupCommit } from './group-commit.js';
 import { COLUMNS } from './index.js';
 import { loadMigrations, tooNewError } from './migrations.js';
-import { aggregateQuery, commentsQueries, decodeAggregate, decodeReasons, languagesQuery, reasonsQuery } from './report-queries.js';
+import { combineReport, commentsQueries, decodeLanguages, decodeReasons, languagesQuery, reasonsQuery, reportQueries } from './report-queries.js';
 
 /**
  * @typedef {import('./index.js').Feedback} Feedback
@@ -151,7 +151,8 @@ export async function openSqliteStore(file) {
     },
     async report(filter, articleId) {
       open();
-      return all(aggregateQuery('sqlite', filter, articleId)).map(decodeAggregate);
+      const queries = reportQueries('sqlite', filter, articleId);
+      return combineReport(all(queries.ratings), all(queries.weeks), filter);
     },
     async reasons(filter, articleId) {
       open();
@@ -165,7 +166,7 @@ export async function openSqliteStore(file) {
     },
     async languages() {
       open();
-      return all(languagesQuery('sqlite')).map((row) => row.lang);
+      return decodeLanguages(all(languagesQuery('sqlite')));
     },
     async setStatus(submissionId, status) {
       open();

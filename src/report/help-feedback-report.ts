@@ -354,23 +354,63 @@ export class HelpFeedbackReport extends HelpElement {
 
   // ---- rendering ----
 
-  private dateTime(iso: string, withTime = true): string {
-    const options: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' };
-    return new Intl.DateTimeFormat(this.localize.lang, options).format(new Date(iso));
+  // One set of formatters per language: building an Intl formatter costs far more than using one,
+  // and 500 rows with 12 weeks each would build thousands.
+  private formatsFor?: { lang: string; date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat; number: Intl.NumberFormat; percent: Intl.NumberFormat };
+
+  private get formats() {
+    const { lang } = this.localize;
+    if (this.formatsFor?.lang !== lang) {
+      this.formatsFor = {
+        lang,
+        date: new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }),
+        dateTime: new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }),
+        number: new Intl.NumberFormat(lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
+        percent: new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }),
+      };
+    }
+    return this.formatsFor;
   }
 
-  private number(value: number, digits = 1): string {
-    return new Intl.NumberFormat(this.localize.lang, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  private dateTime(iso: string, withTime = true): string {
+    return (withTime ? this.formats.dateTime : this.formats.date).format(new Date(iso));
+  }
+
+  private number(value: number): string {
+    return this.formats.number.format(value);
   }
 
   private percent(value: number): string {
-    return new Intl.NumberFormat(this.localize.lang, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+    return this.formats.percent.format(value);
+  }
+
+  // Labels repeated in every row (ratings, weeks), made once per language and week set.
+  private memo = new Map<string, string>();
+  private memoLang = '';
+
+  private remember(key: string, make: () => string): string {
+    if (this.memoLang !== this.localize.lang) {
+      this.memo.clear();
+      this.memoLang = this.localize.lang;
+    }
+    let label = this.memo.get(key);
+    if (label === undefined) {
+      label = make();
+      this.memo.set(key, label);
+    }
+    return label;
   }
 
   private ratingLabel(scale: FeedbackScale, rating: number): string {
-    const { t } = this.localize;
-    if (scale === 'stars') return t('report:ratingValue.stars', { value: rating });
-    return t(`report:ratingValue.${scale}.${rating}` as TranslationKey);
+    return this.remember(`rating:${scale}:${rating}`, () => {
+      const { t } = this.localize;
+      if (scale === 'stars') return t('report:ratingValue.stars', { value: rating });
+      return t(`report:ratingValue.${scale}.${rating}` as TranslationKey);
+    });
+  }
+
+  private weekLabel(weekStart: string): string {
+    return this.remember(`week:${weekStart}`, () => this.localize.t('report:weekOf', { date: this.dateTime(weekStart, false) }));
   }
 
   protected override render(): TemplateResult {
@@ -578,7 +618,7 @@ export class HelpFeedbackReport extends HelpElement {
   private trendChart(weeks: readonly number[], weekStarts: readonly string[], large: boolean): TemplateResult {
     const { t } = this.localize;
     const peak = Math.max(1, ...weeks);
-    const items = weeks.map((n, index) => `${t('report:weekOf', { date: this.dateTime(weekStarts[index], false) })}: ${n}`).join(', ');
+    const items = weeks.map((n, index) => `${this.weekLabel(weekStarts[index])}: ${n}`).join(', ');
     const height = large ? 60 : 20;
     return html`<svg
       class=${large ? 'trend large' : 'trend'}

@@ -240,24 +240,67 @@ export const styles = css`
   .reason {
     fill: var(--_warning);
   }
-  /* A side panel: the figures that need width (distribution, trend, comments) move to the detail. */
+  select {
+    max-width: 100%;
+    min-width: 0;
+  }
+  .actions label {
+    max-width: 100%;
+    flex-wrap: wrap;
+  }
+  /* A side panel: each article becomes a card; the column heads stay as sort buttons. */
   @container (max-width: 40rem) {
-    .col-distribution,
-    .col-trend,
-    .col-comments {
-      display: none;
-    }
+    table,
+    thead,
+    tbody,
+    tr,
     th,
     td {
-      padding: 0.4rem 0.25rem;
+      display: block;
     }
-  }
-  @container (max-width: 24rem) {
-    .col-last {
+    thead tr {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.75rem;
+      padding-bottom: 0.5rem;
+      border-bottom: 1px solid var(--_border);
+    }
+    thead th {
+      border: 0;
+      padding: 0;
+    }
+    thead .col-distribution,
+    thead .col-trend,
+    .col-trend {
       display: none;
     }
-    .base {
-      padding: 0.75rem;
+    tbody tr {
+      display: grid;
+      grid-template-columns: repeat(3, minmax(0, 1fr));
+      gap: 0.25rem 0.5rem;
+      padding: 0.75rem 0;
+      border-bottom: 1px solid var(--_border);
+    }
+    tbody th,
+    tbody td,
+    tbody td.num {
+      border: 0;
+      padding: 0;
+      text-align: left;
+      white-space: normal;
+    }
+    tbody .col-article,
+    tbody .col-distribution {
+      grid-column: 1 / -1;
+    }
+    tbody td[data-label]::before {
+      content: attr(data-label);
+      display: block;
+      font-size: 0.75em;
+      color: var(--_muted);
+    }
+    .bar {
+      width: 100%;
     }
   }
   .detail .back {
@@ -293,7 +336,7 @@ export const styles = css`
   .panels {
     display: grid;
     gap: 1rem 2rem;
-    grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr));
   }
   .panel.wide {
     grid-column: 1 / -1;
@@ -307,7 +350,7 @@ export const styles = css`
   }
   .bars li {
     display: grid;
-    grid-template-columns: minmax(6rem, 11rem) 1fr 2.5rem;
+    grid-template-columns: minmax(0, 11rem) minmax(3rem, 1fr) 2rem;
     gap: 0.5rem;
     align-items: center;
     font-size: 0.875em;

@@ -585,15 +585,17 @@ export class HelpFeedbackReport extends HelpElement {
         </button>
         <span class="tag">${t(`report:scales.${row.scale}`)}</span>${few ? html` <span class="tag muted">${t('report:fewRatings')}</span>` : nothing}
       </th>
-      <td class="col-ratings num" data-value=${row.count}>${row.count}</td>
-      <td class="col-average num">${t('report:averageOf', { value: this.number(row.average), max: SCALES[row.scale] })}</td>
-      <td class="col-positive num" data-value=${row.positive}>
+      <td class="col-ratings num" data-value=${row.count} data-label=${t('report:columns.ratings')}>${row.count}</td>
+      <td class="col-average num" data-label=${t('report:columns.average')}>${t('report:averageOf', { value: this.number(row.average), max: SCALES[row.scale] })}</td>
+      <td class="col-positive num" data-value=${row.positive} data-label=${t('report:columns.positive')}>
         <span class=${positive < 0.5 && !few ? 'bad' : ''}>${this.percent(positive)}</span>
       </td>
       <td class="col-distribution">${this.distributionBar(row)}</td>
-      <td class="col-comments num">${row.comments}${row.openComments ? html` <span class="muted">(${t('report:openComments', { count: row.openComments })})</span>` : nothing}</td>
+      <td class="col-comments num" data-label=${t('report:columns.comments')}>
+        ${row.comments}${row.openComments ? html` <span class="muted">· ${t('report:openComments', { count: row.openComments })}</span>` : nothing}
+      </td>
       <td class="col-trend">${this.trendChart(row.weeks, this.overview!.weekStarts, false)}</td>
-      <td class="col-last">${this.dateTime(row.lastRatingAt, false)}</td>
+      <td class="col-last" data-label=${t('report:columns.last')}>${this.dateTime(row.lastRatingAt, false)}</td>
     </tr>`;
   }
 

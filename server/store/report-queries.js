@@ -134,7 +134,10 @@ export function reportQueries(dialect, filter, articleId) {
   const weeks = (() => {
     const p = parameters(dialect);
     const week = weekExpression(dialect);
-    const conditions = [...where(p, filter, articleId), `${week} >= ${p.add(weekNumber(weekBounds(filter.now)[0]))}`];
+    const from = weekBounds(filter.now)[0];
+    // SQLite reads the week number off its index; PostgreSQL bounds the scan by the time index.
+    const bound = dialect === 'postgres' ? `updated_at >= ${p.add(from)}` : `${week} >= ${p.add(weekNumber(from))}`;
+    const conditions = [...where(p, filter, articleId), bound];
     const text = `SELECT article_id, scale, ${week} AS week, COUNT(*) AS n FROM feedback
       WHERE ${conditions.join(' AND ')} GROUP BY article_id, scale, ${week}`;
     return { text, values: p.values };

@@ -347,6 +347,16 @@ for (const kind of STORE_KINDS) {
       });
     });
 
+    it('opens a comment marked done again when the reader sends a new revision', async () => {
+      const body = validBody({ articleId: `reopen-${crypto.randomUUID().slice(0, 8)}` });
+      await postFeedback(server.url, body);
+      const headers = { ...bearer, 'content-type': 'application/json' };
+      await fetch(`${server.url}/api/admin/feedback/${body.submissionId}`, { method: 'PATCH', headers, body: '{"status":"done"}' });
+      assert.equal((await server.fixture.rawRows(body.submissionId))[0].status, 'done');
+      assert.equal((await postFeedback(server.url, { ...body, revision: 2, comment: 'Doch nicht gelöst.' })).status, 200);
+      assert.equal((await server.fixture.rawRows(body.submissionId))[0].status, 'open');
+    });
+
     it('keeps a status change and an erasure answered 2xx when the collector is killed (kill -9)', async () => {
       const fixture = await freshStore(kind);
       const first = spawnServer({ FEEDBACK_DB: fixture.db, FEEDBACK_ADMIN_TOKEN: TOKEN, PORT: '0' });

@@ -143,11 +143,13 @@ export class HelpFeedbackReport extends HelpElement {
   /** Loads the current view again (overview or the open article). */
   async reload(): Promise<void> {
     if (!this.client || this.client.endpoint !== this.base) this.client = new ReportClient(this.base);
-    void this.loadIndex();
+    // Titles and figures load side by side; the first view waits for both, so it never shows ids
+    // that turn into titles a moment later.
+    const titles = this.loadIndex();
     if (this.articleId) return this.openArticle(this.articleId, { page: this.commentPage });
     const generation = ++this.generation;
     if (!this.overview) this.view = 'loading';
-    const result = await this.client.overview(this.filter);
+    const [result] = await Promise.all([this.client.overview(this.filter), titles]);
     if (generation !== this.generation) return;
     if (!result.ok) return this.fail(result.failure);
     this.overview = result.value;
@@ -156,11 +158,18 @@ export class HelpFeedbackReport extends HelpElement {
     this.emit('help-feedback-report-load', { view: 'overview' });
   }
 
-  private async loadIndex(): Promise<void> {
+  private indexLoading?: Promise<void>;
+
+  private loadIndex(): Promise<void> {
     const url = this.contentIndex;
-    if (!url || url === this.loadedIndex) return;
-    this.loadedIndex = url;
-    this.titles = await loadTitles(url);
+    if (!url) return Promise.resolve();
+    if (url !== this.loadedIndex) {
+      this.loadedIndex = url;
+      this.indexLoading = loadTitles(url).then((titles) => {
+        if (this.loadedIndex === url) this.titles = titles;
+      });
+    }
+    return this.indexLoading ?? Promise.resolve();
   }
 
   private async openArticle(articleId: string, { page = 1 } = {}): Promise<void> {

@@ -286,6 +286,16 @@ export const styles = css`
   .prose li + li {
     margin-top: 0.25em;
   }
+  /* GFM task lists: the checkbox takes the bullet's place. */
+  .prose li.task {
+    list-style: none;
+  }
+  .prose li.task > input,
+  .prose li.task > p:first-child > input {
+    margin: 0 0.45em 0 -1.35em;
+    vertical-align: -0.1em;
+    accent-color: var(--_accent);
+  }
   .prose li > ul,
   .prose li > ol {
     margin: 0.25em 0 0;

@@ -370,6 +370,27 @@ describe('<help-article>', () => {
     }
   });
 
+  it('renders a leading --- that is no front matter as written (a rule, a setext heading), with a warning', async () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (msg: string) => warnings.push(msg);
+    try {
+      const events: string[] = [];
+      const rule = await fixture<HelpArticle>(html`<help-article @help-article-load=${() => events.push('load')} .markdown=${'---\n\nErster Absatz.\n\n## A\n\nText'}></help-article>`);
+      await waitUntil(() => events.length === 1);
+      expect(shadow(rule).querySelector('[part="intro"] hr')).to.not.equal(null);
+      expect(shadow(rule).querySelector('[part="intro"]')!.textContent).to.contain('Erster Absatz.');
+      expect(rule.sections.map((s) => s.title)).to.deep.equal(['A']);
+      const setext = await load(html`<help-article .markdown=${'---\nFoo\n---\n\nBar'}></help-article>`);
+      const intro = shadow(setext).querySelector('[part="intro"]')!;
+      expect(intro.querySelector('hr')).to.not.equal(null);
+      expect(setext.sections.map((s) => s.title)).to.deep.equal(['Foo']);
+      expect(warnings.filter((w) => w.includes('front matter not read')).length).to.equal(1);
+    } finally {
+      console.warn = original;
+    }
+  });
+
   describe('error states', () => {
     const cases: [string, string, string, string, number | undefined][] = [
       ['a 404', '/content/does-not-exist.de.md', 'does-not-exist', 'not-found', 404],

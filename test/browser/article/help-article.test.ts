@@ -391,6 +391,28 @@ describe('<help-article>', () => {
     }
   });
 
+  it('keeps inline markup in the title and in section headings; a link in a heading stays a link', async () => {
+    const md = '# Termine *schnell* verschieben\n\nIntro.\n\n## Mit `code`, **Betonung** und [Kalender](https://kalender.example/)\n\nText.';
+    const el = await load(html`<help-article .markdown=${md}></help-article>`);
+    const root = shadow(el);
+    expect(root.querySelector('[part="title"] em')!.textContent).to.equal('schnell');
+    expect(el.articleTitle).to.equal('Termine schnell verschieben');
+    const title = root.querySelector('.section-title')!;
+    expect(title.querySelector('code')!.textContent).to.equal('code');
+    expect(title.querySelector('strong')!.textContent).to.equal('Betonung');
+    const link = title.querySelector('a')!;
+    expect(link.getAttribute('href')).to.equal('https://kalender.example/');
+    expect(el.sections[0].title).to.equal('Mit code, Betonung und Kalender');
+    // The button is named by the title and covers the heading; the link sits above it.
+    const toggle = toggles(el)[0];
+    expect(toggle.getAttribute('aria-labelledby')).to.equal(title.id);
+    expect(toggle.querySelector('a, code, strong')).to.equal(null);
+    const at = (box: DOMRect) => root.elementFromPoint(box.left + Math.min(4, box.width / 2), box.top + box.height / 2);
+    expect(at(link.getBoundingClientRect())).to.equal(link);
+    expect(at(title.querySelector('strong')!.getBoundingClientRect())).to.equal(toggle);
+    await expect(el).to.be.accessible();
+  });
+
   describe('error states', () => {
     const cases: [string, string, string, string, number | undefined][] = [
       ['a 404', '/content/does-not-exist.de.md', 'does-not-exist', 'not-found', 404],

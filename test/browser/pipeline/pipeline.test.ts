@@ -6,7 +6,7 @@ import { markdownToHtml } from '../../../src/pipeline/markdown.js';
 import { LINK_SCHEMES, sanitizeHtml } from '../../../src/pipeline/sanitize.js';
 import { SectionSplitter } from '../../../src/pipeline/sections.js';
 import { looksLikeMarkdown } from '../../../src/article/fetch-markdown.js';
-import { idFromSrc, toArticleId } from '../../../src/internal/article-id.js';
+import { idFromSrc, isValidArticleId, toArticleId } from '../../../src/internal/article-id.js';
 
 const link = { baseUrl: 'https://help.example/content/a.de.md', lang: 'de' };
 
@@ -238,5 +238,8 @@ describe('source checks', () => {
     expect(toArticleId('Größe')).to.equal('Groesse');
     expect(toArticleId('日本語')).to.equal('');
     expect(toArticleId('already-valid_id.v2')).to.equal('already-valid_id.v2');
+    // `.` and `..` are path segments (the summary URL would resolve them away): never ids.
+    expect(['.', '..', '...'].map(toArticleId)).to.deep.equal(['', '', '...']);
+    expect(['.', '..', '...'].map((id) => isValidArticleId(id))).to.deep.equal([false, false, true]);
   });
 });

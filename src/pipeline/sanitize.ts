@@ -1,6 +1,6 @@
 import createDOMPurify, { type Config } from 'dompurify';
 import { warnOnce } from '../internal/dev.js';
-import { fillLinkTemplate, parseUrl } from '../internal/url.js';
+import { fillLinkTemplate, httpUrl, isHttp, parseUrl } from '../internal/url.js';
 import { LIMITS } from './limits.js';
 
 /** How links and images of one article are resolved. */
@@ -72,7 +72,7 @@ function fixLink(a: Element, options: LinkOptions): void {
     return;
   }
   a.setAttribute('href', url.href);
-  if (url.protocol.startsWith('http') && url.origin !== (options.pageOrigin ?? location.origin)) {
+  if (isHttp(url) && url.origin !== (options.pageOrigin ?? location.origin)) {
     a.setAttribute('target', '_blank');
     a.setAttribute('rel', 'noopener noreferrer');
   } else {
@@ -95,8 +95,8 @@ function fixImage(img: Element, options: LinkOptions): void {
   if (raw.startsWith('data:')) {
     if (!SAFE_DATA_IMAGE.test(raw)) img.removeAttribute('src');
   } else {
-    const url = parseUrl(raw, options.baseUrl);
-    if (url && /^https?:$/.test(url.protocol)) img.setAttribute('src', url.href);
+    const url = httpUrl(raw, options.baseUrl);
+    if (url) img.setAttribute('src', url.href);
     else img.removeAttribute('src');
   }
   img.setAttribute('loading', 'lazy');

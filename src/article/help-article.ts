@@ -9,6 +9,7 @@ import type { ArticleErrorReason } from './fetch-markdown.js';
 import { ArticleLoader, type ArticleState, type LoadOutcome } from './article-loader.js';
 import { AnchorController } from './anchors.js';
 import { PrintSectionsController } from './print-sections.js';
+import { CalloutLabelsController } from './callout-labels.js';
 import { idFromSrc, isValidArticleId, langFromSrc, toArticleId } from '../internal/article-id.js';
 import { HelpCategories, parseCategoryList } from '../categories/help-categories.js';
 import { warnOnce } from '../internal/dev.js';
@@ -187,6 +188,12 @@ export class HelpArticle extends HelpElement {
 
   constructor() {
     super();
+    new CalloutLabelsController(this, {
+      article: () => this.model,
+      lang: () => this.localize.lang,
+      label: (kind) => this.localize.t(`article:callout.${kind}`),
+      root: () => this.renderRoot,
+    });
     new PrintSectionsController(this, {
       open: () => this.openIds,
       all: () => this.sections.map((s) => s.id),
@@ -369,20 +376,6 @@ export class HelpArticle extends HelpElement {
     }
     if (allOpen) this.collapseAll();
     else this.expandAll();
-  }
-
-  private labelled?: { model: ArticleModel; lang: string };
-
-  protected override updated(): void {
-    // Callout labels follow the UI language without a new parse: set once per article and language.
-    const model = this.model;
-    if (!model || (this.labelled?.model === model && this.labelled.lang === this.localize.lang)) return;
-    this.labelled = { model, lang: this.localize.lang };
-    const { t } = this.localize;
-    for (const label of this.renderRoot.querySelectorAll<HTMLElement>('[data-callout-title]')) {
-      const kind = label.dataset.calloutTitle as 'note' | 'tip' | 'warning' | '';
-      if (kind) label.textContent = t(`article:callout.${kind}`);
-    }
   }
 
   private renderError(): TemplateResult {

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { boundDepth, LIMITS, splitChunks, type Chunk } from '../../../src/pipeline/limits.js';
 import { markdownToHtml } from '../../../src/pipeline/markdown.js';
 import { buildArticle, fillDeferred, prepareArticle } from '../../../src/pipeline/index.js';
+import { exceptKnownDefect } from '../../support/engine.js';
 
 const options = { baseUrl: 'https://help.example/content/a.de.md', lang: 'de' };
 const lines = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join('\n');
@@ -57,8 +58,8 @@ describe('splitChunks', () => {
     expect(Math.max(...chunksOf(prose).map((c) => c.text.length)), 'prose').to.be.greaterThan(LIMITS.chunkChars * 0.9);
   });
 
-  it('keeps a setext heading with its underline across a cut', () => {
-    for (const chunk of chunksOf(lines(100_000, (i) => (i % 2 ? '===' : `Titel ${i}`)))) {
+  it('keeps a setext heading with its underline across every cut (100 chunks)', () => {
+    for (const chunk of chunksOf(lines(20_000, (i) => (i % 2 ? '===' : `Titel ${i}`)))) {
       expect(chunk.text.startsWith('===')).to.equal(false);
       expect(markdownToHtml(chunk.text)).not.to.contain('<p>');
     }
@@ -144,7 +145,8 @@ describe('buildArticle budgets', function () {
     expect(fallback.split('\n').filter(Boolean).length).to.equal(200_000 - rendered);
   });
 
-  it('gives the same article on every call: no budget is carried from one article to the next', async () => {
+  // Three articles of 150,000 elements each: over a minute in WebKit (docs/development.md, "Browser support").
+  exceptKnownDefect(['webkit'], '150,000 elements take 25-40 s to build in WebKitGTK')('gives the same article on every call: no budget is carried from one article to the next', async () => {
     const source = `${lines(1000, (i) => `## S${i}\n\n![Bild](b${i}.png)`)}\n\n${'<b>x</b>'.repeat(150_000)}`;
     const first = await build(source);
     await build(lines(200, (i) => `![Bild](c${i}.png)`) + '\n\n' + '<i>y</i>'.repeat(150_000));

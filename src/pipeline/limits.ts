@@ -50,7 +50,7 @@ export const LIMITS = Object.freeze({
   /** Link definitions repeated into a chunk that uses them: at most this many characters. */
   maxRepeatedDefinitionChars: 2_000,
   /** Elements an article may have; what comes after is shown as plain text (`too-complex`). */
-  maxElements: 150_000,
+  maxElements: 50_000,
   /** Images (and videos) that may load; later ones become links to their source. */
   maxImages: 100,
   /** The pipeline gives the page a turn once it has worked this long without one (when, never what). */

@@ -79,7 +79,8 @@ export async function parseArticle(source, lang = 'de') {
   const { readFrontMatter, slugify, Slugger, ...labels } = await loadSrc();
   const normalized = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const frontMatter = readFrontMatter(normalized);
-  const hasFrontMatter = /^---[ \t]*\n/.test(normalized);
+  // Read as front matter (a block that opens with `key:` and is closed), not just a leading ---.
+  const hasFrontMatter = frontMatter.bodyLine > 0;
   const tokens = new Marked({ gfm: true }).lexer(frontMatter.body);
   annotateLines(tokens, frontMatter.bodyLine + 1);
 

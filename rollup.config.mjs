@@ -22,7 +22,7 @@ const compactCss = () =>
   minifyLiterals({ include: ['src/**/*.ts'], failOnError: true, options: { shouldMinify: () => false } });
 const external = (id) => /^(lit|@lit|marked|dompurify|i18next)(\/|$)/.test(id);
 const esm = (dir, plugins) => ({
-  input: { index: 'src/index.ts', define: 'src/define.ts' },
+  input: { index: 'src/index.ts', define: 'src/define.ts', 'report/define': 'src/report/define.ts' },
   external,
   plugins: [...plugins, ts()],
   output: {
@@ -32,7 +32,8 @@ const esm = (dir, plugins) => ({
     preserveModulesRoot: 'src',
     sourcemap: true,
     // The contract lives in the collector's folder; in the build it is one module of the widget's own.
-    entryFileNames: (chunk) => (chunk.facadeModuleId?.endsWith('/server/contract.js') ? 'contract.js' : '[name].js'),
+    entryFileNames: (chunk) =>
+      chunk.facadeModuleId?.endsWith('/server/contract.js') ? 'contract.js' : chunk.facadeModuleId?.endsWith('/server/csv.js') ? 'csv.js' : '[name].js',
   },
 });
 
@@ -79,6 +80,18 @@ export default [
   scriptTagLoader,
   scriptTagChunks,
   scriptTagSingle,
+  // The owner report (issue 9): a bundle of its own, never part of the reader's script tag.
+  {
+    input: 'src/report/define.ts',
+    plugins: [production(), compactCss(), nodeResolve({ browser: true, exportConditions: ['production'] }), ts()],
+    output: {
+      file: 'dist/help-feedback-report.js',
+      format: 'iife',
+      name: 'HelpFeedbackReport',
+      sourcemap: true,
+      plugins: [minify()],
+    },
+  },
   esm('dist/esm', [production(), compactCss()]),
   {
     input: {

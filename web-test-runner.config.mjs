@@ -13,6 +13,11 @@ import { cpuThrottlingPlugin } from './test/support/cpu-throttling-plugin.mjs';
 import { buildIndex } from './scripts/content-index.mjs';
 
 let collector;
+// The owner report's collectors (test/browser/report/): one that admits the test page's origin,
+// one with no ratings, and one that refuses the page (no admin origins). Same token for all.
+/** @type {Record<string, Awaited<ReturnType<typeof startServer>>>} */
+const reportCollectors = {};
+export const REPORT_ADMIN_TOKEN = 'report-browser-test-token-0123';
 
 // The script-tag tests load the built bundle: refuse to test a missing or stale one, loudly.
 function assertFreshBundle() {
@@ -59,6 +64,49 @@ export default {
       name: 'content-index',
       async serve(context) {
         if (context.path === '/dist/content-index.json') return { body: JSON.stringify(await buildIndex('content')), type: 'json' };
+      },
+    },
+    {
+      name: 'report-collectors',
+      async serverStart({ config }) {
+        // The page's origin; the collectors are addressed by the same host name, so the session
+        // cookie (SameSite=Strict) is same-site, as on a real help center's admin subdomain.
+        const pageOrigin = `http://${config.hostname ?? 'localhost'}:${config.port}`;
+        const admin = { adminToken: REPORT_ADMIN_TOKEN, corsOrigins: '*', rateLimitMax: 100000 };
+        reportCollectors.main = await startServer({ ...admin, adminOrigins: [pageOrigin] });
+        reportCollectors.empty = await startServer({ ...admin, adminOrigins: [pageOrigin] });
+        reportCollectors.foreign = await startServer(admin);
+      },
+      async serverStop() {
+        await Promise.all(Object.values(reportCollectors).map((c) => c.close()));
+      },
+      transform(context) {
+        if (context.response.is('html') && reportCollectors.main) {
+          const urls = Object.fromEntries(
+            Object.entries(reportCollectors).map(([name, c]) => [name, `http://${context.hostname ?? 'localhost'}:${c.port}`]),
+          );
+          const data = JSON.stringify({ ...urls, token: REPORT_ADMIN_TOKEN });
+          return { body: context.body.replace('<head>', `<head><script>window.__report=${data}</script>`) };
+        }
+      },
+      // `executeServerCommand('report-db', …)`: reads or sets rows in the main report collector's
+      // SQLite file past the collector (the public POST cannot choose a rating's time).
+      async executeCommand({ command, payload }) {
+        if (command !== 'report-db') return undefined;
+        const { default: Database } = await import('better-sqlite3');
+        const db = new Database(reportCollectors.main.config.store.file);
+        try {
+          if (payload.action === 'set-time') {
+            db.prepare('UPDATE feedback SET created_at = ?, updated_at = ? WHERE submission_id = ?').run(payload.time, payload.time, payload.submissionId);
+            return true;
+          }
+          if (payload.action === 'rows') {
+            return db.prepare('SELECT submission_id, status FROM feedback WHERE submission_id = ?').all(payload.submissionId);
+          }
+        } finally {
+          db.close();
+        }
+        return undefined;
       },
     },
     {

@@ -18,6 +18,7 @@ const LABELS = {
     navBooking: 'Online-Buchung',
     navBilling: 'Rechnungen',
     navSettings: 'Einstellungen',
+    navFeedback: 'Hilfe-Feedback',
     plan: 'Tarif Team · 4 Kalender',
     weekTitle: 'KW 39 · 21.–27. September 2026',
     today: 'Heute',
@@ -56,6 +57,7 @@ const LABELS = {
     navBooking: 'Online booking',
     navBilling: 'Invoices',
     navSettings: 'Settings',
+    navFeedback: 'Help feedback',
     plan: 'Team plan · 4 calendars',
     weekTitle: 'Week 39 · 21–27 September 2026',
     today: 'Today',
@@ -209,12 +211,25 @@ function renderWeek() {
   week.innerHTML = `${head}<div class="week-body">${times}${columns}<div class="now" style="top:${((14.4 - FIRST_HOUR) / (LAST_HOUR - FIRST_HOUR)) * 100}%"></div></div>`;
 }
 
+/** The calendar or the "Hilfe-Feedback" screen; the report's module is imported on first use, as an app's route would. */
+function showScreen(name) {
+  const feedback = name === 'feedback';
+  document.getElementById('feedback-screen').hidden = !feedback;
+  document.getElementById('calendar-screen').hidden = feedback;
+  document.getElementById('nav-feedback').toggleAttribute('aria-current', feedback);
+  document.getElementById('nav-calendar').toggleAttribute('aria-current', !feedback);
+  if (feedback) document.getElementById('nav-feedback').setAttribute('aria-current', 'page');
+  else document.getElementById('nav-calendar').setAttribute('aria-current', 'page');
+  if (feedback) import('/dist/esm/report/define.js');
+}
+
 function setTheme(dark) {
   document.documentElement.dataset.theme = dark ? 'dark' : 'light';
   document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
   themeToggle.setAttribute('aria-pressed', String(dark));
   // The host's own tokens are set on the panel (admin.css); `theme` picks the widget's scheme.
   article.setAttribute('theme', dark ? 'dark' : 'light');
+  document.querySelector('help-feedback-report')?.setAttribute('theme', dark ? 'dark' : 'light');
 }
 
 function setPanel(open, { focus = true } = {}) {
@@ -298,6 +313,19 @@ langSwitch.addEventListener('change', () => {
   applyLanguage();
 });
 
+for (const [id, screen] of [['nav-feedback', 'feedback'], ['nav-calendar', 'calendar']]) {
+  document.getElementById(id).addEventListener('click', (event) => {
+    event.preventDefault();
+    const url = new URL(location.href);
+    if (screen === 'feedback') url.searchParams.set('screen', 'feedback');
+    else url.searchParams.delete('screen');
+    history.pushState(null, '', url);
+    showScreen(screen);
+  });
+}
+addEventListener('popstate', () => showScreen(new URLSearchParams(location.search).get('screen') ?? 'calendar'));
+
+showScreen(params.get('screen') ?? 'calendar');
 setTheme(params.get('theme') === 'dark');
 applyLanguage();
 setPanel(params.get('help') === 'open', { focus: false });

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Fails the test command when a script-tag file outgrows its committed budget (bench/budgets.json)
-// or ships a development-mode string: the single file, the split script tag's critical path
-// (loader + first chunk, summed) and each chunk loaded later.
+// or ships a development-mode string (the single file, the split script tag's critical path summed,
+// each chunk loaded later), when the owner report's bundle outgrows its budget, or when any of the
+// report's code reaches a file of the reader's script tag.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -19,7 +20,9 @@ const over = (what, gzip, max) =>
   `${what} is ${gzip} bytes gzip (${kb(gzip)}), over its budget of ${max} bytes (${kb(max)}) by ${gzip - max} bytes. ` +
   'Find what grew with `node bench/weight.mjs`; raise the budget in bench/budgets.json only with a reason.';
 
+const readerFiles = [];
 function checkStrings(file) {
+  readerFiles.push(file);
   const text = fs.readFileSync(path.join(root, file), 'utf8');
   for (const s of forbidden) {
     if (text.includes(s)) failures.push(`${file} contains "${s}": a development build or dev-mode warning leaked into the production bundle.`);
@@ -62,6 +65,21 @@ function checkStrings(file) {
     lines.push(`${file} ${gzip} bytes gzip (${kb(gzip)}) ≤ ${each[prefix]}`);
   }
 }
+
+const report = budgets.reportBundle;
+const reportCode = fs.readFileSync(path.join(root, report.file));
+const reportGzip = zlib.gzipSync(reportCode, { level: 9 }).length;
+if (reportGzip > report.gzipMaxBytes) {
+  failures.push(`${report.file} is ${reportGzip} bytes gzip (${kb(reportGzip)}), over its budget of ${report.gzipMaxBytes} bytes.`);
+}
+for (const s of report.notInReaderBundle) {
+  // Each marker is in the report's bundle (so the check can fail) and must not be in the reader's.
+  if (!reportCode.toString('utf8').includes(s)) failures.push(`${report.file} lacks "${s}": update reportBundle.notInReaderBundle in bench/budgets.json.`);
+  for (const file of readerFiles) {
+    if (fs.readFileSync(path.join(root, file), 'utf8').includes(s)) failures.push(`${file} contains "${s}": code of the owner report leaked into the reader's script tag.`);
+  }
+}
+lines.push(`${report.file} ${reportGzip} bytes gzip (${kb(reportGzip)}) ≤ ${report.gzipMaxBytes}; none of its code in the reader's ${readerFiles.length} files`);
 
 if (failures.length) {
   for (const f of failures) console.error(`budget: ${f}`);

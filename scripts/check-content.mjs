@@ -71,14 +71,14 @@ function keyLine(article, key) {
 
 function checkFrontMatter(article, report) {
   const { frontMatter, hasFrontMatter } = article.parsed;
+  const messages = frontMatter.problems.map((p) => [p.line, p.message.startsWith('front matter') ? p.message : `front matter: ${p.message}`]);
   if (!hasFrontMatter) {
-    report(1, 'missing front matter (a --- block with id, title, categories, updated and lang)');
+    // A leading --- that is no front matter, or one never closed, says so; otherwise none is there.
+    if (messages.length) for (const [line, message] of messages) report(line, message);
+    else report(1, 'missing front matter (a --- block with id, title, categories, updated and lang)');
     return;
   }
-  for (const problem of frontMatter.problems) {
-    report(problem.line, problem.message.startsWith('front matter') ? problem.message : `front matter: ${problem.message}`);
-  }
-  if (frontMatter.problems.some((p) => /not closed/.test(p.message))) return;
+  for (const [line, message] of messages) report(line, message);
 
   const { data } = frontMatter;
   for (const key of FRONT_MATTER_KEYS) {

@@ -9,5 +9,5 @@ import { registerSite } from './lib/site.mjs';
 
 await runCollector({
   extend: (app) => registerSite(app),
-  banner: (url) => `\nHelp site    ${url}/\nAdmin demo   ${url}/demo/admin.html\n`,
+  banner: (url) => `\nHelp site    ${url}/\nAdmin demo   ${url}/demo/admin.html\nReport       ${url}/admin/ (needs FEEDBACK_ADMIN_TOKEN)\n`,
 });

@@ -96,7 +96,16 @@ export async function buildApp({ config, store, logger = false }) {
   registerCors(app, policy);
   await app.register(feedbackRoutes, { store, limiter: rateLimiter(config.rateLimit), policy });
   await app.register(healthRoutes, { store });
-  if (config.adminToken) await app.register(adminRoutes, { store, token: config.adminToken });
+  if (config.adminToken) {
+    await app.register(adminRoutes, {
+      store,
+      token: config.adminToken,
+      policy,
+      sessionHours: config.adminSessionHours,
+      // Wrong tokens per client address: 10 per 15 minutes, then 429 until the window ends.
+      loginLimiter: rateLimiter({ max: 10, windowMs: 15 * 60_000 }),
+    });
+  }
   return app;
 }
 

@@ -29,6 +29,8 @@ export class ConfigError extends Error {
  * @property {string[] | '*' | null} corsOrigins Allowed origins; `null` means the server's own origin, `'*'` any
  *   http(s) origin. The literal `'null'` in the list allows pages with an opaque origin.
  * @property {string | null} adminToken Bearer token for the export routes; `null` disables them.
+ * @property {string[]} adminOrigins Origins besides the collector's own whose pages may use the admin routes (the owner report).
+ * @property {number} adminSessionHours How long an admin session lasts after login.
  * @property {{max: number, windowMs: number}} rateLimit Allowed POSTs per client address and window.
  * @property {string[] | null} trustProxy Proxy addresses (IP, CIDR or proxy-addr's `loopback`,
  *   `linklocal`, `uniquelocal`) whose `X-Forwarded-For` names the client; `null` trusts no header.
@@ -63,6 +65,8 @@ export function loadConfig(env = process.env, { cwd = process.cwd() } = {}) {
     ),
     corsOrigins: parseOrigins(value('CORS_ORIGINS')),
     adminToken: parseToken(env.FEEDBACK_ADMIN_TOKEN),
+    adminOrigins: parseAdminOrigins(value('FEEDBACK_ADMIN_ORIGINS')),
+    adminSessionHours: integer('FEEDBACK_ADMIN_SESSION_HOURS', 8, 1, 24 * 30),
     rateLimit: Object.freeze({
       max: integer('RATE_LIMIT_MAX', 30, 1, Number.MAX_SAFE_INTEGER),
       windowMs: integer('RATE_LIMIT_WINDOW_MS', 60_000, 1000, 24 * 60 * 60 * 1000),
@@ -180,6 +184,30 @@ function parseOrigins(raw) {
     }
   }
   if (origins.length === 0) throw new ConfigError('CORS_ORIGINS is invalid: no origin given.');
+  return [...new Set(origins)];
+}
+
+/**
+ * Exact origins only: a page of one of them may act with the owner's session.
+ * @param {string | undefined} raw
+ * @returns {string[]}
+ */
+function parseAdminOrigins(raw) {
+  if (raw === undefined) return [];
+  const origins = raw.split(',').map((part) => part.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let parsed;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = null;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(
+        `FEEDBACK_ADMIN_ORIGINS contains ${JSON.stringify(origin)}: expected comma-separated origins like https://admin.example.com (scheme, host, optional port; no path, no "*").`,
+      );
+    }
+  }
   return [...new Set(origins)];
 }
 

@@ -1,6 +1,7 @@
 /**
- * CSV for the admin export (RFC 4180, CRLF line ends), safe to open in a spreadsheet: no cell
- * that a reader wrote can run as a formula there.
+ * CSV for the admin export and the owner report (RFC 4180, CRLF line ends), safe to open in a
+ * spreadsheet: no cell that a reader wrote can run as a formula there. Plain JavaScript without
+ * Node APIs: the report's browser bundle imports this same writer.
  */
 
 // A cell a spreadsheet may read as a formula: one starting with = + - @ (or their full-width and
@@ -12,11 +13,12 @@ const FORMULA_START = /^(?:[=+\-@\u2212\uFE62\uFE63\uFE66\uFF0B\uFF0D\uFF1D\uFF2
 const NEEDS_QUOTES = /[",;\r\n\t]/;
 
 /**
- * Rows of cells as CSV text.
+ * Rows of cells as CSV text, cells separated by `,` or (German Excel) `;`.
  * @param {unknown[][]} rows
+ * @param {{delimiter?: ',' | ';'}} [options]
  */
-export function toCsv(rows) {
-  return rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+export function toCsv(rows, { delimiter = ',' } = {}) {
+  return rows.map((cells) => cells.map(csvCell).join(delimiter)).join('\r\n') + '\r\n';
 }
 
 /**

@@ -45,5 +45,37 @@ export function originPolicy(config, app) {
     }
   }
 
-  return { allowsCors, allowsPost };
+  const adminOrigins = new Set(config.adminOrigins ?? []);
+
+  /**
+   * True when a request may use the admin routes, which act with the owner's session cookie.
+   * Refused: a page whose `Origin` is neither the collector's own nor in FEEDBACK_ADMIN_ORIGINS,
+   * and any request the browser marks `Sec-Fetch-Site: cross-site` from an origin not listed there.
+   * Without `Origin` and `Sec-Fetch-Site` it is no browser page (browsers send `Origin` on every
+   * request that changes something): a script, which needs the token anyway.
+   * @param {string | undefined} origin
+   * @param {string | string[] | undefined} fetchSite
+   * @param {string} host
+   */
+  function allowsAdmin(origin, fetchSite, host) {
+    if (origin !== undefined && adminOrigins.has(origin)) return true;
+    if (fetchSite === 'cross-site') return false;
+    if (origin === undefined) return true;
+    if (origin === 'null') return false;
+    try {
+      return new URL(origin).host === host.toLowerCase();
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * True when a page of `origin` on another origin may read admin answers with credentials (CORS).
+   * @param {string | undefined} origin
+   */
+  function allowsAdminCors(origin) {
+    return origin !== undefined && adminOrigins.has(origin);
+  }
+
+  return { allowsCors, allowsPost, allowsAdmin, allowsAdminCors };
 }

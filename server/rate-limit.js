@@ -30,5 +30,18 @@ export function rateLimiter({ max, windowMs, maxAddresses = 100_000, now = Date.
       window.count += 1;
       return window.count <= max ? { ok: true } : { ok: false, retryAfterMs: window.resetAt - time };
     },
+
+    /**
+     * Whether `address` is over its limit now, without counting anything (for limits that count
+     * only failures, like wrong admin tokens).
+     * @param {string} address
+     * @returns {{ok: true} | {ok: false, retryAfterMs: number}}
+     */
+    peek(address) {
+      const time = now();
+      const window = windows.get(address);
+      if (!window || time >= window.resetAt || window.count < max) return { ok: true };
+      return { ok: false, retryAfterMs: window.resetAt - time };
+    },
   };
 }

@@ -7,7 +7,8 @@
  *     db?: string,                // FEEDBACK_DB: an SQLite path or postgres://…; default: a fresh SQLite
  *                                 //   file in a temp folder, deleted by close() (`dbFile` is the old name)
  *     corsOrigins?: string[] | '*', // default: the server's own origin (http://host:port, http://localhost:port)
- *     adminToken?: string,        // ≥ 16 chars; enables GET /api/feedback(.csv); default none
+ *     adminToken?: string,        // ≥ 16 chars; enables GET /api/feedback(.csv) and /api/admin/…; default none
+ *     adminOrigins?: string[],    // pages of these origins may use the admin routes with a session; default none
  *     rateLimitMax?: number,      // POSTs per client address and window; default 30
  *     rateLimitWindowMs?: number, // default 60000
  *     trustProxy?: string[],      // proxies whose X-Forwarded-For names the client; default none
@@ -62,6 +63,7 @@ import { scheduleRetention } from './retention.js';
  * @param {string} [options.dbFile]
  * @param {string[] | '*'} [options.corsOrigins]
  * @param {string} [options.adminToken]
+ * @param {string[]} [options.adminOrigins]
  * @param {number} [options.rateLimitMax]
  * @param {number} [options.rateLimitWindowMs]
  * @param {string[]} [options.trustProxy]
@@ -83,6 +85,7 @@ export async function startServer(options = {}) {
     FEEDBACK_DB: db ?? path.join(/** @type {string} */ (tempDir), 'feedback.sqlite'),
     CORS_ORIGINS: Array.isArray(options.corsOrigins) ? options.corsOrigins.join(',') : options.corsOrigins,
     FEEDBACK_ADMIN_TOKEN: options.adminToken,
+    FEEDBACK_ADMIN_ORIGINS: options.adminOrigins?.join(','),
     RATE_LIMIT_MAX: text(options.rateLimitMax),
     RATE_LIMIT_WINDOW_MS: text(options.rateLimitWindowMs),
     TRUST_PROXY: options.trustProxy?.join(','),

@@ -14,6 +14,8 @@ export { readFrontMatter } from './src/pipeline/front-matter.ts';
 export { slugify, Slugger } from './src/internal/slug.ts';
 export { default as de } from './src/i18n/de/index.ts';
 export { default as en } from './src/i18n/en/index.ts';
+export { default as deReport } from './src/i18n/de/report.ts';
+export { default as enReport } from './src/i18n/en/report.ts';
 `;
 
 let loading;
@@ -77,7 +79,8 @@ export async function parseArticle(source, lang = 'de') {
   const { readFrontMatter, slugify, Slugger, ...labels } = await loadSrc();
   const normalized = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const frontMatter = readFrontMatter(normalized);
-  const hasFrontMatter = /^---[ \t]*\n/.test(normalized);
+  // Read as front matter (a block that opens with `key:` and is closed), not just a leading ---.
+  const hasFrontMatter = frontMatter.bodyLine > 0;
   const tokens = new Marked({ gfm: true }).lexer(frontMatter.body);
   annotateLines(tokens, frontMatter.bodyLine + 1);
 

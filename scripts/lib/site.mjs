@@ -40,5 +40,8 @@ export async function registerSite(app, { root = PROJECT_ROOT } = {}) {
   if (folders[0]?.dir === 'demo') {
     app.get('/', (request, reply) => reply.sendFile('index.html', path.join(root, 'demo')));
     app.get('/demo', (request, reply) => reply.redirect('/demo/', 301));
+    // The owner report (<help-feedback-report>) on the collector's own origin.
+    app.get('/admin/', (request, reply) => reply.sendFile('report.html', path.join(root, 'demo')));
+    app.get('/admin', (request, reply) => reply.redirect('/admin/', 301));
   }
 }

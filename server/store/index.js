@@ -11,6 +11,9 @@
  * @typedef {import('../contract.js').Feedback} Feedback
  * @typedef {import('../contract.js').Scale} Scale
  * @typedef {'sqlite' | 'postgres'} StoreKind
+ * @typedef {import('./report-queries.js').ReportFilter} ReportFilter
+ * @typedef {import('./report-queries.js').ReportRow} ReportRow
+ * @typedef {import('./report-queries.js').CommentQuery} CommentQuery
  */
 
 /**
@@ -40,6 +43,15 @@
  * @property {(articleId?: string) => Promise<Row[]>} list Every submission, oldest change first, optionally of one article.
  * @property {(submissionId: string) => Promise<Row | undefined>} get One submission by its (lower-case) id.
  * @property {(before: Date) => Promise<number>} deleteCommentsBefore Deletes the comments of submissions last changed before `before`; resolves with how many.
+ * @property {(filter: ReportFilter, articleId?: string) => Promise<ReportRow[]>} report The report's aggregates per article and scale (of one article when given).
+ * @property {(filter: ReportFilter, articleId: string) => Promise<Record<string, Record<string, number>>>} reasons Reasons counted per scale of one article.
+ * @property {(filter: ReportFilter, articleId: string, query: CommentQuery) => Promise<{total: number, rows: (Row & {status: 'open' | 'done'})[]}>} comments One page of an article's comments, newest first.
+ * @property {() => Promise<string[]>} languages The language prefixes ratings were given in.
+ * @property {(submissionId: string, status: 'open' | 'done') => Promise<boolean>} setStatus Marks a submission's comment done or open; false when there is none; committed when it resolves.
+ * @property {(submissionId: string) => Promise<boolean>} remove Deletes a submission (erasure); false when there is none; committed when it resolves.
+ * @property {(session: {idHash: string, fingerprint: string, expiresAt: Date}) => Promise<void>} createSession Stores an admin session (and drops expired ones).
+ * @property {(idHash: string) => Promise<{fingerprint: string, expiresAt: Date} | undefined>} findSession An admin session by the hash of its id.
+ * @property {(idHash: string) => Promise<void>} deleteSession Ends an admin session.
  * @property {() => Promise<void>} ping Rejects when the database does not answer.
  * @property {() => Promise<void>} close Commits queued writes and closes; safe to call twice.
  */

@@ -6,6 +6,7 @@
 import pg from 'pg';
 import { COLUMNS } from './index.js';
 import { loadMigrations, tooNewError } from './migrations.js';
+import { combineReport, commentsQueries, decodeLanguages, decodeReasons, languagesQuery, reasonsQuery, reportQueries } from './report-queries.js';
 
 /**
  * @typedef {import('./index.js').Feedback} Feedback
@@ -25,7 +26,8 @@ const UPSERT = `
   VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, now(), now())
   ON CONFLICT (submission_id) DO UPDATE SET
     revision = excluded.revision, rating = excluded.rating, scale = excluded.scale, reasons = excluded.reasons,
-    comment = excluded.comment, locale = excluded.locale, page = excluded.page, updated_at = excluded.updated_at
+    comment = excluded.comment, locale = excluded.locale, page = excluded.page, updated_at = excluded.updated_at,
+    status = 'open'
   WHERE excluded.revision > f.revision AND excluded.article_id = f.article_id
   RETURNING (xmax = 0) AS created`;
 
@@ -103,6 +105,9 @@ export async function openPostgresStore({ url, poolMax }) {
       : { status: 'conflict', revision: Number(revision), articleId };
   }
 
+  /** A report query built for PostgreSQL (its values are an array). @param {{text: string, values: unknown}} query */
+  const report = (query) => pool.query(query.text, /** @type {unknown[]} */ (query.values));
+
   return {
     kind: 'postgres',
     async upsert(feedback) {
@@ -133,6 +138,53 @@ export async function openPostgresStore({ url, poolMax }) {
       open();
       const result = await pool.query('UPDATE feedback SET comment = NULL WHERE comment IS NOT NULL AND updated_at < $1', [before]);
       return result.rowCount ?? 0;
+    },
+    async report(filter, articleId) {
+      open();
+      const queries = reportQueries('postgres', filter, articleId);
+      const [ratings, weeks] = await Promise.all([report(queries.ratings), report(queries.weeks)]);
+      return combineReport(ratings.rows, weeks.rows, filter);
+    },
+    async reasons(filter, articleId) {
+      open();
+      return decodeReasons((await report(reasonsQuery('postgres', filter, articleId))).rows);
+    },
+    async comments(filter, articleId, query) {
+      open();
+      const columns = `${COLUMNS.map((column) => (column.endsWith('_at') ? `to_json(${column}) AS ${column}` : column)).join(', ')}, status`;
+      const queries = commentsQueries('postgres', filter, articleId, query, columns);
+      const [page, total] = await Promise.all([report(queries.page), report(queries.total)]);
+      return { total: Number(total.rows[0].total), rows: page.rows.map((row) => ({ ...decode(row), status: row.status })) };
+    },
+    async languages() {
+      open();
+      return decodeLanguages((await report(languagesQuery('postgres'))).rows);
+    },
+    async setStatus(submissionId, status) {
+      open();
+      const result = await track(pool.query('UPDATE feedback SET status = $1 WHERE submission_id = $2', [status, submissionId]));
+      return result.rowCount === 1;
+    },
+    async remove(submissionId) {
+      open();
+      const result = await track(pool.query('DELETE FROM feedback WHERE submission_id = $1', [submissionId]));
+      return result.rowCount === 1;
+    },
+    async createSession({ idHash, fingerprint, expiresAt }) {
+      open();
+      await track(pool.query('DELETE FROM admin_sessions WHERE expires_at <= now()'));
+      await track(
+        pool.query('INSERT INTO admin_sessions (id_hash, token_fingerprint, expires_at) VALUES ($1, $2, $3)', [idHash, fingerprint, expiresAt]),
+      );
+    },
+    async findSession(idHash) {
+      open();
+      const { rows } = await pool.query('SELECT token_fingerprint, expires_at FROM admin_sessions WHERE id_hash = $1', [idHash]);
+      return rows[0] && { fingerprint: rows[0].token_fingerprint, expiresAt: new Date(rows[0].expires_at) };
+    },
+    async deleteSession(idHash) {
+      open();
+      await track(pool.query('DELETE FROM admin_sessions WHERE id_hash = $1', [idHash]));
     },
     async ping() {
       open();

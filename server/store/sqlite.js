@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { groupCommit } from './group-commit.js';
 import { COLUMNS } from './index.js';
 import { loadMigrations, tooNewError } from './migrations.js';
+import { combineReport, commentsQueries, decodeLanguages, decodeReasons, languagesQuery, reasonsQuery, reportQueries } from './report-queries.js';
 
 /**
  * @typedef {import('./index.js').Feedback} Feedback
@@ -49,7 +50,7 @@ export async function openSqliteStore(file) {
   const lookup = db.prepare('SELECT revision, article_id FROM feedback WHERE submission_id = ?');
   const replace = db.prepare(`
     UPDATE feedback SET revision = @revision, rating = @rating, scale = @scale, reasons = @reasons, comment = @comment,
-                        locale = @locale, page = @page, updated_at = @now
+                        locale = @locale, page = @page, updated_at = @now, status = 'open'
     WHERE submission_id = @submissionId AND revision < @revision AND article_id = @articleId`);
   const countsStatement = db.prepare(
     'SELECT scale, rating, COUNT(*) AS count FROM feedback WHERE article_id = ? GROUP BY scale, rating',
@@ -88,6 +89,25 @@ export async function openSqliteStore(file) {
     return items.map((feedback) => upsertOne(feedback, now));
   });
   const writes = groupCommit((/** @type {Feedback[]} */ items) => commitBatch.immediate(items));
+
+  const setStatusStatement = db.prepare('UPDATE feedback SET status = ? WHERE submission_id = ?');
+  const removeStatement = db.prepare('DELETE FROM feedback WHERE submission_id = ?');
+  const insertSession = db.prepare('INSERT INTO admin_sessions (id_hash, token_fingerprint, expires_at) VALUES (?, ?, ?)');
+  const pruneSessions = db.prepare('DELETE FROM admin_sessions WHERE expires_at <= ?');
+  const findSessionStatement = db.prepare('SELECT token_fingerprint, expires_at FROM admin_sessions WHERE id_hash = ?');
+  const deleteSessionStatement = db.prepare('DELETE FROM admin_sessions WHERE id_hash = ?');
+  /** Report statements vary with the filter; each text is prepared once and kept. */
+  const statements = new Map();
+  const all = (/** @type {{text: string, values: unknown}} */ query) => {
+    let statement = statements.get(query.text);
+    if (!statement) {
+      statement = db.prepare(query.text);
+      if (statements.size < 200) statements.set(query.text, statement);
+    }
+    return /** @type {Record<string, any>[]} */ (statement.all(query.values));
+  };
+  // Status changes and erasures are single statements outside the group commit: each is committed
+  // (in the WAL, which survives a killed process) before it returns.
 
   /** @param {StoredRow} row @returns {Row} */
   const decode = (row) => ({ ...row, reasons: JSON.parse(row.reasons) });
@@ -128,6 +148,49 @@ export async function openSqliteStore(file) {
         await new Promise((resolve) => setImmediate(resolve));
       }
       return deleted;
+    },
+    async report(filter, articleId) {
+      open();
+      const queries = reportQueries('sqlite', filter, articleId);
+      return combineReport(all(queries.ratings), all(queries.weeks), filter);
+    },
+    async reasons(filter, articleId) {
+      open();
+      return decodeReasons(all(reasonsQuery('sqlite', filter, articleId)));
+    },
+    async comments(filter, articleId, query) {
+      open();
+      const queries = commentsQueries('sqlite', filter, articleId, query, `${COLUMNS.join(', ')}, status`);
+      const rows = /** @type {(StoredRow & {status: 'open' | 'done'})[]} */ (all(queries.page));
+      return { total: Number(all(queries.total)[0].total), rows: rows.map((row) => ({ ...decode(row), status: row.status })) };
+    },
+    async languages() {
+      open();
+      return decodeLanguages(all(languagesQuery('sqlite')));
+    },
+    async setStatus(submissionId, status) {
+      open();
+      return setStatusStatement.run(status, submissionId).changes === 1;
+    },
+    async remove(submissionId) {
+      open();
+      return removeStatement.run(submissionId).changes === 1;
+    },
+    async createSession({ idHash, fingerprint, expiresAt }) {
+      open();
+      db.transaction(() => {
+        pruneSessions.run(new Date().toISOString());
+        insertSession.run(idHash, fingerprint, expiresAt.toISOString());
+      }).immediate();
+    },
+    async findSession(idHash) {
+      open();
+      const row = /** @type {{token_fingerprint: string, expires_at: string} | undefined} */ (findSessionStatement.get(idHash));
+      return row && { fingerprint: row.token_fingerprint, expiresAt: new Date(row.expires_at) };
+    },
+    async deleteSession(idHash) {
+      open();
+      deleteSessionStatement.run(idHash);
     },
     async ping() {
       open();

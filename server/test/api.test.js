@@ -184,8 +184,9 @@ for (const kind of STORE_KINDS) {
         const [row] = await storedRows(body.submissionId);
         assert.deepEqual(Object.keys(row).sort(), [
           'article_id', 'comment', 'created_at', 'locale', 'page', 'rating', 'reasons', 'revision', 'scale',
-          'submission_id', 'updated_at',
+          'status', 'submission_id', 'updated_at',
         ]);
+        assert.equal(row.status, 'open');
         assert.deepEqual(typeof row.reasons === 'string' ? JSON.parse(row.reasons) : row.reasons, ['outdated', 'not-solved']);
         assert.equal(row.comment, body.comment);
         assert.ok(!JSON.stringify(row).includes('TestAgent'));

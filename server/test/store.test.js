@@ -100,7 +100,8 @@ for (const kind of STORE_KINDS) {
         if (kind === 'sqlite') {
           const db = new Database(fixture.db);
           const insert = db.prepare(
-            `INSERT INTO feedback VALUES (lower(hex(randomblob(16))), 1, 'alt', 3, 'stars', '[]', 'Alt.', 'de', '/alt', ?, ?)`,
+            `INSERT INTO feedback (submission_id, revision, article_id, rating, scale, reasons, comment, locale, page, created_at, updated_at)
+             VALUES (lower(hex(randomblob(16))), 1, 'alt', 3, 'stars', '[]', 'Alt.', 'de', '/alt', ?, ?)`,
           );
           db.transaction(() => {
             for (let i = 0; i < 12_000; i += 1) insert.run(old, old);

@@ -79,33 +79,62 @@ export const styles = css`
     margin: 0;
     font-family: var(--_heading-font);
     font-size: 1.1875em;
+    font-weight: 650;
     line-height: 1.35;
-    display: flex;
-    scroll-margin-top: var(--help-scroll-margin, 1rem);
-  }
-
-  .section-toggle {
-    flex: 1;
     display: flex;
     align-items: flex-start;
     gap: 0.5rem;
-    width: 100%;
     min-height: 2.75rem;
     padding: 0.875rem 0.25rem;
+    box-sizing: border-box;
+    /* The toggle's overlay (below) is placed against the heading. */
+    position: relative;
+    cursor: pointer;
+    scroll-margin-top: var(--help-scroll-margin, 1rem);
+  }
+
+  /* The button holds the chevron; its ::after covers the whole heading, so a click anywhere on
+     the title toggles, and its focus ring goes round the heading. Links in the title sit above. */
+  .section-toggle {
+    flex: none;
+    display: flex;
+    padding: 0;
     font: inherit;
-    font-weight: 650;
     color: inherit;
-    text-align: start;
     background: none;
     border: 0;
     cursor: pointer;
   }
-  .section-toggle:hover .section-title {
+  .section-toggle::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    border-radius: calc(var(--_radius) / 2);
+  }
+  .section-toggle:focus-visible {
+    outline: none;
+  }
+  .section-toggle:focus-visible::after {
+    outline: 2px solid var(--_focus);
+    outline-offset: -2px;
+  }
+  .section-heading:hover .section-title {
     color: var(--_accent);
   }
   .section-title {
+    flex: 1;
+    min-width: 0;
     overflow-wrap: anywhere;
     hyphens: auto;
+  }
+  .section-title a {
+    position: relative;
+    color: var(--_accent);
+  }
+  .section-title code {
+    font-family: var(--_mono);
+    font-size: 0.85em;
+    font-weight: 500;
   }
 
   .copy-link {
@@ -285,6 +314,16 @@ export const styles = css`
   }
   .prose li + li {
     margin-top: 0.25em;
+  }
+  /* GFM task lists: the checkbox takes the bullet's place. */
+  .prose li.task {
+    list-style: none;
+  }
+  .prose li.task > input,
+  .prose li.task > p:first-child > input {
+    margin: 0 0.45em 0 -1.35em;
+    vertical-align: -0.1em;
+    accent-color: var(--_accent);
   }
   .prose li > ul,
   .prose li > ol {

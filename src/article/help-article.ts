@@ -10,6 +10,7 @@ import type { ArticleErrorReason } from './fetch-markdown.js';
 import { ArticleLoader, type ArticleState, type LoadOutcome } from './article-loader.js';
 import { AnchorController } from './anchors.js';
 import { PrintSectionsController } from './print-sections.js';
+import { CalloutLabelsController } from './callout-labels.js';
 import { idFromSrc, isValidArticleId, langFromSrc, toArticleId } from '../internal/article-id.js';
 import { HelpCategories, parseCategoryList } from '../categories/help-categories.js';
 import { warnOnce } from '../internal/dev.js';
@@ -60,6 +61,8 @@ const content = (fragment: DocumentFragment): DocumentFragment | ReturnType<type
 
 /** The id of a section's panel: `:` never occurs in a heading's id, so the two cannot clash. */
 const panelId = (id: string) => `${id}:panel`;
+/** The id of a section's title, which names its toggle button. */
+const titleId = (id: string) => `${id}:title`;
 
 const CHEVRON = html`<svg class="chevron" viewBox="0 0 16 16" width="20" height="20" aria-hidden="true">
   <path d="M4.2 6.2a.75.75 0 0 1 1.06 0L8 8.94l2.74-2.74a.75.75 0 1 1 1.06 1.06L8.53 10.53a.75.75 0 0 1-1.06 0L4.2 7.26a.75.75 0 0 1 0-1.06Z" fill="currentColor"/>
@@ -196,6 +199,12 @@ export class HelpArticle extends HelpElement {
   constructor() {
     super();
     new DeferredPartsController(this, () => this.model !== undefined);
+    new CalloutLabelsController(this, {
+      article: () => this.model,
+      lang: () => this.localize.lang,
+      label: (kind) => this.localize.t(`article:callout.${kind}`),
+      root: () => this.renderRoot,
+    });
     new PrintSectionsController(this, {
       open: () => this.openIds,
       all: () => this.sections.map((s) => s.id),
@@ -392,20 +401,6 @@ export class HelpArticle extends HelpElement {
     else this.expandAll();
   }
 
-  private labelled?: { model: ArticleModel; lang: string };
-
-  protected override updated(): void {
-    // Callout labels follow the UI language without a new parse: set once per article and language.
-    const model = this.model;
-    if (!model || (this.labelled?.model === model && this.labelled.lang === this.localize.lang)) return;
-    this.labelled = { model, lang: this.localize.lang };
-    const { t } = this.localize;
-    for (const label of this.renderRoot.querySelectorAll<HTMLElement>('[data-callout-title]')) {
-      const kind = label.dataset.calloutTitle as 'note' | 'tip' | 'warning' | '';
-      if (kind) label.textContent = t(`article:callout.${kind}`);
-    }
-  }
-
   private renderError(): TemplateResult {
     const { t } = this.localize;
     const error = this.loader.error;
@@ -489,7 +484,9 @@ export class HelpArticle extends HelpElement {
     const contentLang = model.meta.lang ?? langFromSrc(this.src) ?? this.localize.lang;
     return html`<article class=${model.long ? 'base long' : 'base'} part="base" lang=${this.localize.lang}>
       <header class="header" part="header">
-        ${this.articleTitle ? html`<h1 class="title" part="title" lang=${contentLang}>${this.articleTitle}</h1>` : nothing}
+        ${this.articleTitle
+          ? html`<h1 class="title" part="title" lang=${contentLang}>${model.meta.title || (model.headingContent ?? this.articleTitle)}</h1>`
+          : nothing}
         ${updated
           ? html`<p class="meta" part="meta">
               <time datetime=${updated}>${t('article:updated', { date: this.localize.date(updated) })}</time>
@@ -519,15 +516,19 @@ export class HelpArticle extends HelpElement {
         return html`<section class="section" part="section" data-section=${s.id} ?data-open=${open}>
           <div class="section-head">
             <h2 class="section-heading" part="section-heading" id=${s.id}>
+              <!-- The title beside the button, not in it: it may hold links, which a button cannot.
+                   The button still covers the whole heading (CSS), so a click anywhere toggles. -->
               <button
                 class="section-toggle"
                 part="section-toggle"
                 aria-expanded=${open}
                 aria-controls=${panelId(s.id)}
+                aria-labelledby=${titleId(s.id)}
                 @click=${() => this.toggle(s.id)}
               >
-                ${CHEVRON}<span class="section-title" lang=${contentLang}>${s.title}</span>
+                ${CHEVRON}
               </button>
+              <span class="section-title" id=${titleId(s.id)} lang=${contentLang}>${s.content}</span>
             </h2>
             <!-- Beside the heading, not in it: the heading's name is the section title alone. -->
             <button

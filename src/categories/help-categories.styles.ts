@@ -32,7 +32,7 @@ export const styles = css`
     padding: 0.125rem 0;
   }
   li:has(span.tag) + li::before {
-    content: '\\b7'; /* · (the script tag is ASCII only) */
+    content: '\\00b7'; /* · (an escape: the bundle stays ASCII-only) */
     margin-inline-end: 0.375rem;
     color: var(--_muted);
   }

@@ -10,7 +10,9 @@ import { isRetryableStatus } from './retry-policy.js';
 import { storageFor, type StorageKind, type StorageLike } from './feedback-storage.js';
 import {
   LIMITS,
+  LOCALE_PATTERN,
   REASONS,
+  WIDEST_ENVELOPE,
   fitComment,
   isScale,
   isValidArticleId,
@@ -51,9 +53,6 @@ export type FeedbackState = 'idle' | 'sending' | 'offline' | 'unreachable' | 're
 // box): nothing is checked before the reader chooses, so the server writes none.
 const unchecked = (value: boolean) => (isServer && !value ? nothing : value);
 
-const LOCALE = /^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$/;
-// A stand-in with the widest values a payload can have, to size the comment before sending.
-const WIDEST = { submissionId: '00000000-0000-4000-8000-000000000000', revision: 999_999, elapsedMs: 9_999_999_999 };
 
 const STAR = svg`<path d="M12 2.6l2.9 5.9 6.5.9-4.7 4.6 1.1 6.5L12 17.4l-5.8 3.1 1.1-6.5L2.6 9.4l6.5-.9z" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"/>`;
 const THUMB_UP = svg`<path d="M7 10v10H4a1 1 0 0 1-1-1v-8a1 1 0 0 1 1-1zm2 0 3.6-6.4a1.6 1.6 0 0 1 2.9 1.2L14.6 9H19a2 2 0 0 1 2 2.3l-1.2 7A2 2 0 0 1 17.8 20H9z" fill="currentColor"/>`;
@@ -313,7 +312,7 @@ export class HelpFeedback extends HelpElement {
 
   private get locale(): string {
     const lang = this.localize.lang;
-    return lang.length <= LIMITS.locale && LOCALE.test(lang) ? lang : FALLBACK_LANGUAGE;
+    return lang.length <= LIMITS.locale && LOCALE_PATTERN.test(lang) ? lang : FALLBACK_LANGUAGE;
   }
 
   private get page(): string {
@@ -341,7 +340,7 @@ export class HelpFeedback extends HelpElement {
   /** The comment cut to what fits into one body, given the current reasons. */
   private fit(comment: string): string {
     const sizing: FeedbackPayload = {
-      ...WIDEST,
+      ...WIDEST_ENVELOPE,
       articleId: this.articleId,
       rating: this.rating || 1,
       scale: this.scale,

@@ -5,6 +5,7 @@
  */
 import {
   LIMITS,
+  LOCALE_PATTERN,
   REASONS,
   SCALES,
   UUID_V4_PATTERN,
@@ -14,7 +15,18 @@ import {
   validateFeedback,
 } from '../../server/contract.js';
 
-export { LIMITS, REASONS, SCALES, UUID_V4_PATTERN, cleanText, isValidArticleId, summaryPath };
+export { LIMITS, LOCALE_PATTERN, REASONS, SCALES, UUID_V4_PATTERN, cleanText, isValidArticleId, summaryPath };
+
+/**
+ * The widest values the fields the control fills in at send time can take (a v4 UUID is always
+ * 36 characters; revision and time on page are safe integers): a comment fitted with these fits
+ * whatever they turn out to be.
+ */
+export const WIDEST_ENVELOPE = Object.freeze({
+  submissionId: '00000000-0000-4000-8000-000000000000',
+  revision: Number.MAX_SAFE_INTEGER,
+  elapsedMs: Number.MAX_SAFE_INTEGER,
+});
 
 /** A rating scale: `stars` (1–5), `thumbs` (1 = no, 2 = yes) or `faces` (1–3). */
 export type FeedbackScale = 'stars' | 'thumbs' | 'faces';

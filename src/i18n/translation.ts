@@ -1,12 +1,15 @@
 import type de from './de/index.js';
+import type report from './de/report.js';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /**
  * The shape of one language's labels: one namespace per element (`article`, `categories`,
- * `feedback`, `share`), as the German labels define it. Every built-in language has all of it.
+ * `feedback`, `share`, `report`), as the German labels define it. Every built-in language has all
+ * of it. `report` is registered by the owner report when it loads (`src/report/labels.ts`), so the
+ * reader's bundle carries none of its labels.
  */
-export type Translation = Widen<typeof de>;
+export type Translation = Widen<typeof de & { report: typeof report }>;
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends string ? string : DeepPartial<T[K]> };
 

@@ -49,7 +49,15 @@ function inlineList(value: string): string[] {
   return items.filter((item) => item.length > 0);
 }
 
-/** Splits an optional leading `---` block off `source` and reads it. Never throws. */
+// A front-matter block opens with a `key:` line; anything else after a leading `---` is markdown
+// (a thematic break, or the underline of a setext heading) and is rendered as written.
+const KEY_LINE = /^[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)/;
+const NOT_FRONT_MATTER = 'front matter not read: the article starts with --- but no "key: value" line follows, so it is shown as markdown (a rule or a heading)';
+
+/**
+ * Splits an optional leading `---` block off `source` and reads it. A block counts as front matter
+ * only when its first line is `key: value`; otherwise the source is all markdown. Never throws.
+ */
 export function readFrontMatter(source: string): FrontMatterResult {
   const text = source.replace(/^\uFEFF/, '');
   const empty: FrontMatterResult = { data: {}, body: text, bodyLine: 0, problems: [] };
@@ -57,9 +65,12 @@ export function readFrontMatter(source: string): FrontMatterResult {
 
   // Only the block is split into lines: the body may be megabytes.
   const first = text.indexOf('\n') + 1;
+  const next = text.indexOf('\n', first);
+  const firstLine = text.slice(first, next < 0 ? undefined : next).replace(/\r$/, '');
+  if (!KEY_LINE.test(firstLine)) return { ...empty, problems: [{ line: 1, message: NOT_FRONT_MATTER }] };
   const end = /^---\r?$/m.exec(text.slice(first)) ?? /^(?:---|\.\.\.)[ \t]*\r?$/m.exec(text.slice(first));
   if (!end) {
-    return { ...empty, problems: [{ line: 1, message: 'front matter is not closed with ---' }] };
+    return { ...empty, problems: [{ line: 1, message: 'front matter is not closed with ---: the article is shown as written' }] };
   }
   const lines = text.slice(0, first + end.index).split(/\r?\n/);
   const close = lines.length - 1;
@@ -102,14 +113,19 @@ export function readFrontMatter(source: string): FrontMatterResult {
       if (raw === '') {
         listKey = 'categories';
         data.categories = [];
-      } else if (raw.startsWith('[') && raw.endsWith(']')) {
-        data.categories = inlineList(raw);
+      } else if (raw.startsWith('[')) {
+        if (!raw.endsWith(']')) problems.push({ line: lineNo, message: '"categories" list is not closed with ]' });
+        data.categories = inlineList(raw.endsWith(']') ? raw : `${raw}]`);
       } else {
         data.categories = raw.split(',').map(unquote).filter(Boolean);
       }
       continue;
     }
-    const value = unquote(raw);
+    const quote = /^["']/.exec(raw)?.[0];
+    if (quote && (raw.length < 2 || !raw.endsWith(quote))) {
+      problems.push({ line: lineNo, message: `"${key}" has a ${quote} that is not closed` });
+    }
+    const value = quote && !raw.endsWith(quote) ? raw.slice(1).trim() : unquote(raw);
     if (!value) {
       problems.push({ line: lineNo, message: `"${key}" is empty` });
     } else if (key === 'updated' && !(ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)))) {

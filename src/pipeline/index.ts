@@ -1,5 +1,5 @@
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
-import { boundMarkdown, splitChunks, LIMITS, type Chunk } from './limits.js';
+import { boundDepth, boundMarkdown, splitChunks, LIMITS, type Chunk } from './limits.js';
 import { markdownToHtml } from './markdown.js';
 import { sanitizeHtml, SanitizerBlockedError, type LinkOptions } from './sanitize.js';
 import { SectionSplitter, type ArticleParts } from './sections.js';
@@ -105,7 +105,9 @@ function renderChunk(chunk: Chunk, content: DocumentFragment, budget: Budget, op
   if (bounded.reshaped || chunk.reshaped) budget.degraded ??= 'too-complex';
   let fragment: DocumentFragment;
   try {
-    fragment = sanitizeHtml(markdownToHtml(bounded.text), options, LIMITS.maxImages - budget.images);
+    const html = boundDepth(markdownToHtml(bounded.text));
+    if (html.reshaped) budget.degraded ??= 'too-complex';
+    fragment = sanitizeHtml(html.text, options, LIMITS.maxImages - budget.images);
   } catch (error) {
     // Without a working sanitizer no HTML may reach the page; marked throws on input it cannot
     // handle (stack depth).

@@ -34,6 +34,13 @@ export const LIMITS = Object.freeze({
   chunkChars: 8_000,
   /** … and at most this many lines (a list item, a row or a heading each: the browser lays them out as one block). */
   chunkLines: 200,
+  /**
+   * … and at most this much inline work: characters × inline marks (`\ < > [ ] ! \` * _ ~ & @ :`,
+   * outside code fences). marked rescans what is left of a paragraph at each inline token, so its
+   * cost grows with both; in JavaScriptCore that made one 8,000-character chunk of `<span>x` take
+   * 440 ms, of escaped `**a` 480 ms (bench/engines/). Prose keeps whole chunks.
+   */
+  chunkWork: 2_000_000,
   /** Lines longer than this are broken at a space (a soft line break), so that any chunk can be cut. */
   maxLineChars: 2_000,
   /** One parse takes at most this many table cells (rows × columns: marked pads short rows). */
@@ -43,7 +50,7 @@ export const LIMITS = Object.freeze({
   /** Link definitions repeated into a chunk that uses them: at most this many characters. */
   maxRepeatedDefinitionChars: 2_000,
   /** Elements an article may have; what comes after is shown as plain text (`too-complex`). */
-  maxElements: 150_000,
+  maxElements: 50_000,
   /** Images (and videos) that may load; later ones become links to their source. */
   maxImages: 100,
   /** The pipeline gives the page a turn once it has worked this long without one (when, never what). */
@@ -186,6 +193,17 @@ function delimiterColumns(line: string): number {
   return line.includes('|') && cells.every((c) => /^[ \t]*:?-+:?[ \t]*$/.test(c)) ? cells.length : 0;
 }
 
+// Characters that may start or end an inline token of marked (see `LIMITS.chunkWork`).
+function marksOf(line: string): number {
+  let n = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    // \ < > [ ] ! ` * _ ~ & @ :
+    if (c === 92 || c === 60 || c === 62 || c === 91 || c === 93 || c === 33 || c === 96 || c === 42 || c === 95 || c === 126 || c === 38 || c === 64 || c === 58) n++;
+  }
+  return n;
+}
+
 /** Link reference definitions of the whole source, by label (the first of each wins, as in marked). */
 function definitionsOf(source: string): Map<string, string> {
   const defs = new Map<string, string>();
@@ -221,12 +239,15 @@ function* segments(line: string, offset: number, max: number): Generator<[string
  * `maxTableColumns`, or with a head over a quarter of a chunk, are fenced as text.
  */
 export function* splitChunks(source: string): Generator<Chunk> {
-  const { chunkChars, chunkLines, chunkCells, maxLineChars, maxTableColumns, maxRepeatedDefinitionChars } = LIMITS;
+  const { chunkChars, chunkLines, chunkCells, chunkWork, maxLineChars, maxTableColumns, maxRepeatedDefinitionChars } = LIMITS;
   const defs = source.length > chunkChars ? definitionsOf(source) : new Map<string, string>();
   // The chunk being collected: its lines, their offsets in the source (-1: a line added here).
   let lines: string[] = [];
   let offsets: number[] = [];
+  // Inline marks per line (see `LIMITS.chunkWork`), and their sum.
+  let markCounts: number[] = [];
   let size = 0;
+  let marks = 0;
   let reshaped = false;
   // Index of the line the next chunk would start with, at a blank line or a block's first line.
   let blankCut = -1;
@@ -235,10 +256,12 @@ export function* splitChunks(source: string): Generator<Chunk> {
   let comment = false;
   let table: { head: string[]; columns: number; cells: number } | undefined;
 
-  const push = (line: string, offset = -1) => {
+  const push = (line: string, offset = -1, lineMarks = 0) => {
     lines.push(line);
     offsets.push(offset);
+    markCounts.push(lineMarks);
     size += line.length + 1;
+    marks += lineMarks;
   };
   const sizeBefore = (index: number) => lines.slice(0, index).reduce((n, l) => n + l.length + 1, 0);
   // A cut there leaves at least half of the chunk behind it (no tiny chunks).
@@ -262,7 +285,9 @@ export function* splitChunks(source: string): Generator<Chunk> {
     if (reshaped) chunk.reshaped = true;
     lines = lines.slice(count);
     offsets = offsets.slice(count);
+    markCounts = markCounts.slice(count);
     size = sizeBefore(lines.length);
+    marks = markCounts.reduce((n, m) => n + m, 0);
     reshaped = false;
     blankCut = blockCut = -1;
     return chunk;
@@ -277,8 +302,12 @@ export function* splitChunks(source: string): Generator<Chunk> {
     if (head) table = { head: [line, head.delimiter], columns: head.columns, cells: 0 };
     const cells = table && !head ? table.columns : 0;
     const last = lines.length;
+    // Code is not lexed inline: its marks cost nothing.
+    const lineMarks = fence || comment ? 0 : marksOf(line);
+    const over =
+      size + line.length + 1 > chunkChars || last >= chunkLines || (size + line.length + 1) * (marks + lineMarks) > chunkWork || (table && table.cells + cells > chunkCells);
 
-    if (last && (size + line.length + 1 > chunkChars || last >= chunkLines || (table && table.cells + cells > chunkCells))) {
+    if (last && over) {
       if (clean && fits(blankCut)) done = take(blankCut);
       else if (clean && fits(blockCut)) done = take(blockCut);
       else if (fence) {
@@ -301,7 +330,7 @@ export function* splitChunks(source: string): Generator<Chunk> {
     }
 
     if (table) table.cells += cells;
-    push(line, offset);
+    push(line, offset, lineMarks);
     const marker = FENCE.exec(line);
     if (fence) {
       if (marker && marker[1][0] === fence.close[0] && marker[1].length >= fence.close.length) fence = undefined;
@@ -355,4 +384,71 @@ export function* splitChunks(source: string): Generator<Chunk> {
     if (done) yield done;
   }
   if (lines.length) yield take();
+}
+
+// Elements without content (no end tag).
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+// Start tags that end open elements (implied end tags): which ones, up to which container.
+const ENDS: Record<string, [ends: string[], container: string[]]> = {
+  li: [['li'], ['ul', 'ol']],
+  dt: [['dt', 'dd'], ['dl']],
+  dd: [['dt', 'dd'], ['dl']],
+  td: [['td', 'th'], ['tr', 'table']],
+  th: [['td', 'th'], ['tr', 'table']],
+  tr: [['tr', 'td', 'th'], ['table', 'thead', 'tbody', 'tfoot']],
+  option: [['option'], ['select']],
+  // A link never holds a link: the parser closes the open one.
+  a: [['a'], ['td', 'th', 'table']],
+};
+const ENDS_P: [string[], string[]] = [['p'], ['td', 'th', 'table', 'button']];
+const BLOCK = new Set(['p', 'div', 'ul', 'ol', 'dl', 'table', 'pre', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'details', 'figure']);
+// A start or end tag; quoted values may hold neither `<` nor `>` here (each match stays linear).
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s(?:[^<>"']|"[^"<>]*"|'[^'<>]*')*)?\/?>/g;
+
+// Pops what a start tag of `name` ends.
+function endImplied(open: string[], name: string): void {
+  const rule = ENDS[name] ?? (BLOCK.has(name) ? ENDS_P : undefined);
+  if (!rule) return;
+  let at = -1;
+  for (let i = open.length - 1; i >= 0 && !rule[1].includes(open[i]); i--) if (rule[0].includes(open[i])) at = i;
+  if (at >= 0) open.length = at;
+}
+
+/**
+ * Drops the tags of elements nested deeper than `LIMITS.maxDepth` from marked's HTML, keeping
+ * their text, before the browser parses it: DOMPurify and the HTML parser grow faster than
+ * linearly with depth (in WebKit 1,600 nested `<div>`s held one chunk for 285 ms, 530 nested
+ * `<table><tr><td>` for 1.8 s). Depth is counted from the tags as written, with the common implied end
+ * tags (`<li>` after `<li>`, `<td>`, `<tr>`, `<a>` after `<a>`, `<p>` before a block); the sanitizer still checks
+ * what is left.
+ */
+export function boundDepth(html: string): BoundResult {
+  if (html.length < LIMITS.maxDepth * 3) return { text: html, reshaped: false };
+  const open: string[] = [];
+  // Start tags dropped, by name: the next end tags of that name are theirs (they are the innermost).
+  const dropped = new Map<string, number>();
+  let reshaped = false;
+  const text = html.replace(TAG, (tag, end: string, rawName: string) => {
+    const name = rawName.toLowerCase();
+    if (end) {
+      const pending = dropped.get(name) ?? 0;
+      if (pending) {
+        dropped.set(name, pending - 1);
+        return '';
+      }
+      const at = open.lastIndexOf(name);
+      if (at >= 0) open.length = at;
+      return tag;
+    }
+    if (VOID.has(name)) return tag;
+    endImplied(open, name);
+    if (open.length >= LIMITS.maxDepth) {
+      dropped.set(name, (dropped.get(name) ?? 0) + 1);
+      reshaped = true;
+      return '';
+    }
+    open.push(name);
+    return tag;
+  });
+  return { text, reshaped };
 }

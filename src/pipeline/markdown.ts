@@ -70,8 +70,19 @@ const callouts: MarkedExtension = {
   ],
 };
 
-/** The one markdown parser of the widget: GitHub-flavoured, callouts, synchronous. */
-export const markdown = new Marked({ gfm: true, breaks: false, async: false }, callouts);
+// GFM's "disallowed raw HTML" (tagfilter), which marked does not apply: these tags are shown as
+// text, as on GitHub, instead of reaching the sanitizer, which would drop them with their content.
+const DISALLOWED = /<(?=\/?(?:title|textarea|style|xmp|iframe|noembed|noframes|script|plaintext)[\s/>])/gi;
+const tagfilter: MarkedExtension = {
+  renderer: {
+    html({ text }) {
+      return text.replace(DISALLOWED, '&lt;');
+    },
+  },
+};
+
+/** The one markdown parser of the widget: GitHub-flavoured (with GFM's tagfilter), callouts, synchronous. */
+export const markdown = new Marked({ gfm: true, breaks: false, async: false }, callouts, tagfilter);
 
 /** Turns markdown into an HTML string. The result is untrusted: sanitize before use. */
 export function markdownToHtml(source: string): string {

@@ -1,6 +1,6 @@
 import createDOMPurify, { type Config } from 'dompurify';
 import { warnOnce } from '../internal/dev.js';
-import { fillLinkTemplate, parseUrl } from '../internal/url.js';
+import { fillLinkTemplate, httpUrl, isHttp, parseUrl } from '../internal/url.js';
 import { LIMITS } from './limits.js';
 
 /** How links and images of one article are resolved. */
@@ -15,8 +15,12 @@ export interface LinkOptions {
   pageOrigin?: string;
 }
 
-/** Link schemes that keep their `href`; every other scheme loses it (the text stays). */
-export const LINK_SCHEMES = ['http:', 'https:', 'mailto:', 'tel:'] as const;
+/**
+ * Link schemes that keep their `href`; every other scheme loses it (the text stays). GitHub's
+ * list (http, https, mailto, xmpp, irc, ircs) plus phone, SMS and calendar subscriptions, which
+ * help centers link to. None of them runs code in the page.
+ */
+export const LINK_SCHEMES = ['http:', 'https:', 'mailto:', 'tel:', 'sms:', 'xmpp:', 'irc:', 'ircs:', 'webcal:'] as const;
 
 // A private instance: settings never touch a DOMPurify the host page uses.
 const purify = createDOMPurify(window);
@@ -24,14 +28,15 @@ const purify = createDOMPurify(window);
 const CONFIG: Config = {
   USE_PROFILES: { html: true },
   FORBID_TAGS: [
-    'style', 'form', 'iframe', 'frame', 'frameset', 'base', 'meta', 'link', 'input', 'button',
+    // `input` stays for GFM task lists: the post-pass keeps disabled checkboxes only.
+    'style', 'form', 'iframe', 'frame', 'frameset', 'base', 'meta', 'link', 'button',
     'textarea', 'select', 'option', 'object', 'embed', 'template', 'noscript', 'dialog', 'slot',
   ],
   // Ids and names are assigned by the widget (heading anchors) and never taken from markdown;
   // `part` and `slot` would let an article reach into the host page's styling of the widget;
   // `background` loads an image that no cap counts.
   FORBID_ATTR: ['style', 'id', 'name', 'form', 'formaction', 'srcset', 'ping', 'autofocus', 'tabindex', 'part', 'slot', 'exportparts', 'background'],
-  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
+  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel|sms|xmpp|ircs?|webcal):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
   RETURN_DOM_FRAGMENT: true,
 };
 // Set once, with no hooks: DOMPurify parses a config passed to sanitize() on every call
@@ -67,7 +72,7 @@ function fixLink(a: Element, options: LinkOptions): void {
     return;
   }
   a.setAttribute('href', url.href);
-  if (url.protocol.startsWith('http') && url.origin !== (options.pageOrigin ?? location.origin)) {
+  if (isHttp(url) && url.origin !== (options.pageOrigin ?? location.origin)) {
     a.setAttribute('target', '_blank');
     a.setAttribute('rel', 'noopener noreferrer');
   } else {
@@ -90,8 +95,8 @@ function fixImage(img: Element, options: LinkOptions): void {
   if (raw.startsWith('data:')) {
     if (!SAFE_DATA_IMAGE.test(raw)) img.removeAttribute('src');
   } else {
-    const url = parseUrl(raw, options.baseUrl);
-    if (url && /^https?:$/.test(url.protocol)) img.setAttribute('src', url.href);
+    const url = httpUrl(raw, options.baseUrl);
+    if (url) img.setAttribute('src', url.href);
     else img.removeAttribute('src');
   }
   img.setAttribute('loading', 'lazy');
@@ -143,6 +148,20 @@ export function sanitizeHtml(html: string, options: LinkOptions, images: number 
     else if (media.localName === 'img') fixImage(media, options);
   }
   for (const a of fragment.querySelectorAll('a')) fixLink(a, options);
+  // GFM task lists: a disabled checkbox each, so "done" and "not done" read apart (and are
+  // announced as checked or not); any other form control is dropped.
+  for (const input of fragment.querySelectorAll('input')) {
+    if (input.getAttribute('type') !== 'checkbox') {
+      input.remove();
+      continue;
+    }
+    const checked = input.hasAttribute('checked');
+    for (const name of input.getAttributeNames()) input.removeAttribute(name);
+    input.setAttribute('type', 'checkbox');
+    input.setAttribute('disabled', '');
+    if (checked) input.setAttribute('checked', '');
+    input.closest('li')?.classList.add('task');
+  }
   // Callouts are notes for assistive technology, styleable from outside as one part.
   for (const callout of fragment.querySelectorAll('.callout[data-callout]')) {
     callout.setAttribute('role', 'note');

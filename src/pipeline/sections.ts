@@ -7,6 +7,8 @@ export interface ArticleSection {
   id: string;
   /** The heading's plain text. */
   title: string;
+  /** The heading's content with its markup (emphasis, code, links), for display. */
+  content: DocumentFragment;
   /** The section's content, without its heading. */
   body: DocumentFragment;
 }
@@ -15,6 +17,8 @@ export interface ArticleSection {
 export interface ArticleParts {
   /** Text of a leading `#` heading, removed from the intro. */
   heading?: string;
+  /** That heading's content with its markup, for display. */
+  headingContent?: DocumentFragment;
   /** Content before the first `##`, always visible. */
   intro: DocumentFragment;
   sections: ArticleSection[];
@@ -90,6 +94,7 @@ export class SectionSplitter {
   private readonly intro = document.createDocumentFragment();
   private readonly sections: ArticleSection[] = [];
   private heading?: string;
+  private headingContent?: DocumentFragment;
   private target = this.intro;
   private grouper?: Grouper;
   private readonly placement: Placement = { placed: 0, deferred: [] };
@@ -111,6 +116,7 @@ export class SectionSplitter {
       const first = content.firstElementChild;
       if (first?.tagName === 'H1') {
         this.heading = first.textContent?.trim() || undefined;
+        if (this.heading) this.headingContent = contentOf(first);
         first.remove();
       }
     }
@@ -125,7 +131,7 @@ export class SectionSplitter {
       }
       if (node instanceof HTMLHeadingElement && node.tagName === 'H2' && this.sections.length < LIMITS.maxSections) {
         const title = (node.textContent ?? '').trim().replace(/\s+/g, ' ');
-        const section: ArticleSection = { id: slugger.slug(title), title, body: document.createDocumentFragment() };
+        const section: ArticleSection = { id: slugger.slug(title), title, content: contentOf(node), body: document.createDocumentFragment() };
         this.sections.push(section);
         this.target = section.body;
         this.grouper?.close();
@@ -146,6 +152,13 @@ export class SectionSplitter {
   /** The article's parts so far. */
   parts(): ArticleParts {
     this.grouper?.close();
-    return { heading: this.heading, intro: this.intro, sections: this.sections, deferred: this.placement.deferred };
+    return { heading: this.heading, headingContent: this.headingContent, intro: this.intro, sections: this.sections, deferred: this.placement.deferred };
   }
+}
+
+// A heading's child nodes, moved out of it (the heading element itself is the widget's to render).
+function contentOf(heading: Element): DocumentFragment {
+  const content = document.createDocumentFragment();
+  content.append(...heading.childNodes);
+  return content;
 }

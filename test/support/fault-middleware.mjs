@@ -1,6 +1,7 @@
 // Endpoints of the test server that fail on purpose, for the error paths of article loading and
 // feedback delivery. Every request is logged per `key` so tests can count what really arrived.
 //   /fault/status/:code        answers with that status (an HTML error page for 4xx/5xx)
+//   /fault/no-cors             answers 201 (a preflight 204) without any CORS header
 //   /fault/html                a 200 HTML page (not markdown)
 //   /fault/binary              200 application/octet-stream bytes
 //   /fault/empty               200 text/markdown with no content
@@ -22,10 +23,16 @@ export function faultMiddleware() {
   return async (ctx, next) => {
     const url = new URL(ctx.url, 'http://test');
     if (!url.pathname.startsWith('/fault/')) return next();
-    ctx.set('Access-Control-Allow-Origin', '*');
-    ctx.set('Cache-Control', 'no-store');
-    const key = url.searchParams.get('key') ?? '';
     const route = url.pathname.slice('/fault/'.length);
+    ctx.set('Cache-Control', 'no-store');
+    // A server that works but was not told about the page's origin: no CORS header at all.
+    if (route === 'no-cors') {
+      ctx.status = ctx.method === 'OPTIONS' ? 204 : 201;
+      ctx.body = ctx.method === 'OPTIONS' ? '' : '{}';
+      return;
+    }
+    ctx.set('Access-Control-Allow-Origin', '*');
+    const key = url.searchParams.get('key') ?? '';
     if (ctx.method === 'POST') {
       const body = await readBody(ctx.req);
       if (!logs.has(key)) logs.set(key, []);

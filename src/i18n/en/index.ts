@@ -5,7 +5,7 @@ import loader from './loader.js';
 import share from './share.js';
 import type { Translation } from '../translation.js';
 
-/** All English labels, one namespace per element. */
-const en: Translation = { article, categories, feedback, loader, share };
+/** All English labels of the reader's elements, one namespace per element (the report brings its own). */
+const en: Omit<Translation, 'report'> = { article, categories, feedback, loader, share };
 
 export default en;

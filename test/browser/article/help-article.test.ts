@@ -370,6 +370,49 @@ describe('<help-article>', () => {
     }
   });
 
+  it('renders a leading --- that is no front matter as written (a rule, a setext heading), with a warning', async () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (msg: string) => warnings.push(msg);
+    try {
+      const events: string[] = [];
+      const rule = await fixture<HelpArticle>(html`<help-article @help-article-load=${() => events.push('load')} .markdown=${'---\n\nErster Absatz.\n\n## A\n\nText'}></help-article>`);
+      await waitUntil(() => events.length === 1);
+      expect(shadow(rule).querySelector('[part="intro"] hr')).to.not.equal(null);
+      expect(shadow(rule).querySelector('[part="intro"]')!.textContent).to.contain('Erster Absatz.');
+      expect(rule.sections.map((s) => s.title)).to.deep.equal(['A']);
+      const setext = await load(html`<help-article .markdown=${'---\nFoo\n---\n\nBar'}></help-article>`);
+      const intro = shadow(setext).querySelector('[part="intro"]')!;
+      expect(intro.querySelector('hr')).to.not.equal(null);
+      expect(setext.sections.map((s) => s.title)).to.deep.equal(['Foo']);
+      expect(warnings.filter((w) => w.includes('front matter not read')).length).to.equal(1);
+    } finally {
+      console.warn = original;
+    }
+  });
+
+  it('keeps inline markup in the title and in section headings; a link in a heading stays a link', async () => {
+    const md = '# Termine *schnell* verschieben\n\nIntro.\n\n## Mit `code`, **Betonung** und [Kalender](https://kalender.example/)\n\nText.';
+    const el = await load(html`<help-article .markdown=${md}></help-article>`);
+    const root = shadow(el);
+    expect(root.querySelector('[part="title"] em')!.textContent).to.equal('schnell');
+    expect(el.articleTitle).to.equal('Termine schnell verschieben');
+    const title = root.querySelector('.section-title')!;
+    expect(title.querySelector('code')!.textContent).to.equal('code');
+    expect(title.querySelector('strong')!.textContent).to.equal('Betonung');
+    const link = title.querySelector('a')!;
+    expect(link.getAttribute('href')).to.equal('https://kalender.example/');
+    expect(el.sections[0].title).to.equal('Mit code, Betonung und Kalender');
+    // The button is named by the title and covers the heading; the link sits above it.
+    const toggle = toggles(el)[0];
+    expect(toggle.getAttribute('aria-labelledby')).to.equal(title.id);
+    expect(toggle.querySelector('a, code, strong')).to.equal(null);
+    const at = (box: DOMRect) => root.elementFromPoint(box.left + Math.min(4, box.width / 2), box.top + box.height / 2);
+    expect(at(link.getBoundingClientRect())).to.equal(link);
+    expect(at(title.querySelector('strong')!.getBoundingClientRect())).to.equal(toggle);
+    await expect(el).to.be.accessible();
+  });
+
   describe('error states', () => {
     const cases: [string, string, string, string, number | undefined][] = [
       ['a 404', '/content/does-not-exist.de.md', 'does-not-exist', 'not-found', 404],

@@ -368,6 +368,36 @@ describe('<help-feedback>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('treats a running collector that sends no CORS header as unreachable, and names CORS_ORIGINS in dev mode', async () => {
+    // The test server on another origin (127.0.0.1 instead of localhost, or the other way round)
+    // answers without Access-Control-Allow-Origin: the browser hides the answer, as with a
+    // collector started without the help site in CORS_ORIGINS.
+    const other = new URL(location.href);
+    other.hostname = other.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
+    const endpoint = `${other.origin}/fault/no-cors`;
+    // The same server answers its own origin.
+    expect((await fetch('/fault/no-cors', { method: 'POST' })).status).to.equal(201);
+    let refused = false;
+    await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => (refused = true));
+    expect(refused, `${endpoint} from ${location.origin}`).to.equal(true);
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      const el = await make({ endpoint, retryBaseMs: 60_000 });
+      await rate(el, 4);
+      const failed = oneEvent(el, 'help-feedback-error');
+      submitButton(el).click();
+      expect(((await failed) as CustomEvent<FeedbackErrorDetail>).detail.willRetry).to.equal(true);
+      await el.updateComplete;
+      expect(el.state).to.equal('unreachable');
+      expect(statusText(el)).to.equal('Der Feedback-Dienst ist gerade nicht erreichbar – wir versuchen es automatisch weiter.');
+      expect(warnings.filter((w) => w.includes(`CORS_ORIGINS=${location.origin}`))).to.have.length(1);
+    } finally {
+      console.warn = original;
+    }
+  });
+
   it('says "offline" and waits when the browser is offline', async () => {
     setOnline(false);
     const el = await make({ endpoint: 'http://127.0.0.1:9/api/feedback', retryBaseMs: 60_000 });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { LIMITS, splitChunks, type Chunk } from '../../../src/pipeline/limits.js';
+import { boundDepth, LIMITS, splitChunks, type Chunk } from '../../../src/pipeline/limits.js';
 import { markdownToHtml } from '../../../src/pipeline/markdown.js';
 import { buildArticle, fillDeferred, prepareArticle } from '../../../src/pipeline/index.js';
 
@@ -47,8 +47,18 @@ describe('splitChunks', () => {
     });
   }
 
-  it('keeps a setext heading with its underline across a cut', () => {
-    for (const chunk of chunksOf(lines(100_000, (i) => (i % 2 ? '===' : `Titel ${i}`)))) {
+  it('cuts a block dense with inline marks into chunks of bounded inline work, and keeps prose chunks whole', () => {
+    const marks = (text: string) => text.match(/[\\<>[\]!`*_~&@:]/g)?.length ?? 0;
+    const dense = lines(20_000, (i) => `<span>x${i}</span> [a](b) **c**`);
+    const chunks = chunksOf(dense);
+    for (const { text } of chunks) expect(text.length * marks(text), 'characters × marks').to.be.at.most(LIMITS.chunkWork);
+    expect(chunks.map((c) => c.text).join('\n')).to.equal(dense);
+    const prose = lines(2_000, (i) => `Ein ganz normaler Satz ${i} eines Hilfeartikels, ohne Auszeichnung.`);
+    expect(Math.max(...chunksOf(prose).map((c) => c.text.length)), 'prose').to.be.greaterThan(LIMITS.chunkChars * 0.9);
+  });
+
+  it('keeps a setext heading with its underline across every cut (100 chunks)', () => {
+    for (const chunk of chunksOf(lines(20_000, (i) => (i % 2 ? '===' : `Titel ${i}`)))) {
       expect(chunk.text.startsWith('===')).to.equal(false);
       expect(markdownToHtml(chunk.text)).not.to.contain('<p>');
     }
@@ -135,9 +145,10 @@ describe('buildArticle budgets', function () {
   });
 
   it('gives the same article on every call: no budget is carried from one article to the next', async () => {
-    const source = `${lines(1000, (i) => `## S${i}\n\n![Bild](b${i}.png)`)}\n\n${'<b>x</b>'.repeat(150_000)}`;
+    const over = LIMITS.maxElements + 1_000;
+    const source = `${lines(1000, (i) => `## S${i}\n\n![Bild](b${i}.png)`)}\n\n${'<b>x</b>'.repeat(over)}`;
     const first = await build(source);
-    await build(lines(200, (i) => `![Bild](c${i}.png)`) + '\n\n' + '<i>y</i>'.repeat(150_000));
+    await build(lines(200, (i) => `![Bild](c${i}.png)`) + '\n\n' + '<i>y</i>'.repeat(over));
     const again = await build(source);
     expect(first.degraded).to.equal('too-complex');
     expect(again.degraded).to.equal(first.degraded);
@@ -175,5 +186,37 @@ describe('renderChunk depth', () => {
     const nested = await build(Array.from({ length: 16 }, (_, i) => `${'  '.repeat(i)}- Ebene ${i}`).join('\n'));
     expect(nested.degraded).to.equal(undefined);
     expect(nested.div.querySelectorAll('li').length).to.equal(16);
+  });
+});
+
+describe('boundDepth', () => {
+  it('drops the tags of elements nested deeper than maxDepth, keeping their text, before the HTML is parsed', () => {
+    const html = `${'<div><span>'.repeat(1_000)}Ende${'</span></div>'.repeat(1_000)}<p>danach</p>`;
+    const { text, reshaped } = boundDepth(html);
+    expect(reshaped).to.equal(true);
+    expect(text.match(/<(?:div|span)>/g)!.length, 'start tags').to.equal(LIMITS.maxDepth);
+    expect(text.match(/<\/(?:div|span)>/g)!.length, 'end tags').to.equal(LIMITS.maxDepth);
+    const div = document.createElement('div');
+    div.innerHTML = text;
+    expect(div.textContent).to.equal('Endedanach');
+    expect(div.querySelector('p')!.parentElement, 'what follows is not nested').to.equal(div);
+  });
+
+  it('drops unclosed tags past maxDepth too', () => {
+    const { text } = boundDepth(`${'<table><tr><td>'.repeat(1_000)}Ende`);
+    const div = document.createElement('div');
+    div.innerHTML = text;
+    expect(div.querySelectorAll('td').length).to.be.at.most(LIMITS.maxDepth / 3 + 1);
+    expect(div.textContent).to.equal('Ende');
+  });
+
+  it('counts elements that a start tag ends (<li>, <td>, <tr>, <a>, <p>) as siblings, not as nesting', () => {
+    const html = `<ul>${'<li>Punkt'.repeat(500)}</ul><table>${'<tr><td>a<td>b'.repeat(300)}</table>${'<a href="/x">Link'.repeat(300)}${'<p>Absatz'.repeat(300)}<div>x</div>`;
+    expect(boundDepth(html)).to.deep.equal({ text: html, reshaped: false });
+  });
+
+  it('leaves marked\'s HTML of an ordinary article alone', () => {
+    const html = markdownToHtml(lines(300, (i) => `- Punkt **${i}** mit [Link](https://e.example/${i})\n  - Unterpunkt \`code\``));
+    expect(boundDepth(html)).to.deep.equal({ text: html, reshaped: false });
   });
 });

@@ -3,10 +3,10 @@ import { slugify, Slugger } from '../../../src/internal/slug.js';
 import { readFrontMatter } from '../../../src/pipeline/front-matter.js';
 import { boundMarkdown, splitChunks, LIMITS } from '../../../src/pipeline/limits.js';
 import { markdownToHtml } from '../../../src/pipeline/markdown.js';
-import { sanitizeHtml } from '../../../src/pipeline/sanitize.js';
+import { LINK_SCHEMES, sanitizeHtml } from '../../../src/pipeline/sanitize.js';
 import { SectionSplitter } from '../../../src/pipeline/sections.js';
 import { looksLikeMarkdown } from '../../../src/article/fetch-markdown.js';
-import { idFromSrc, toArticleId } from '../../../src/internal/article-id.js';
+import { idFromSrc, isValidArticleId, toArticleId } from '../../../src/internal/article-id.js';
 
 const link = { baseUrl: 'https://help.example/content/a.de.md', lang: 'de' };
 
@@ -39,12 +39,27 @@ describe('readFrontMatter', () => {
     const r = readFrontMatter('---\ntitle: ok\nthis is not yaml\ncolor: red\nupdated: 14.10.2026\nid: "a b"\n---\ntext');
     expect(r.problems.map((p) => p.line)).to.deep.equal([3, 4, 5, 6]);
     expect(r.data).to.deep.equal({ title: 'ok' });
+    const quote = readFrontMatter('---\ntitle: "Offen\ncategories: [A, B\n---\ntext');
+    expect(quote.problems.map((p) => [p.line, p.message])).to.deep.equal([
+      [2, '"title" has a " that is not closed'],
+      [3, '"categories" list is not closed with ]'],
+    ]);
+    expect(quote.data).to.deep.equal({ title: 'Offen', categories: ['A', 'B'] });
     const open = readFrontMatter('---\ntitle: x\n# no end');
     expect(open.problems[0].message).to.match(/not closed/);
     expect(open.body).to.contain('# no end');
   });
 
   it('leaves markdown without front matter untouched', () => {
+    // A thematic break or a setext underline first: markdown, not front matter (CommonMark 43, 88–92).
+    for (const source of ['---\n\ntext', '---\nFoo\n---\n', '---\n---\n', '---\n# Heading\n---\n', '---\n- item\n---']) {
+      const r = readFrontMatter(source);
+      expect(r.body, source).to.equal(source);
+      expect(r.bodyLine, source).to.equal(0);
+      expect(r.problems.map((p) => p.message), source).to.deep.equal([
+        'front matter not read: the article starts with --- but no "key: value" line follows, so it is shown as markdown (a rule or a heading)',
+      ]);
+    }
     expect(readFrontMatter('# Title\n\n---\n').body).to.equal('# Title\n\n---\n');
   });
 });
@@ -97,6 +112,29 @@ describe('sanitizeHtml', () => {
     expect(external.getAttribute('target')).to.equal('_blank');
     expect(internal.getAttribute('href')).to.equal('https://help.example/page');
     expect(div.querySelector('img')!.getAttribute('src')).to.equal('https://help.example/content/images/p.svg');
+  });
+
+  it('keeps GFM task lists as disabled checkboxes, checked or not, and drops every other form control', () => {
+    const div = clean(markdownToHtml('- [x] erledigt\n- [ ] offen\n\n1. [X] nummeriert\n\n<input type="text" value="x"><input type="checkbox" name="n" onclick="alert(1)" formaction="https://e.x">'));
+    const boxes = [...div.querySelectorAll('input')];
+    expect(boxes.map((b) => [b.type, b.disabled, b.checked])).to.deep.equal([
+      ['checkbox', true, true],
+      ['checkbox', true, false],
+      ['checkbox', true, true],
+      ['checkbox', true, false],
+    ]);
+    expect(boxes.map((b) => b.getAttributeNames().sort().join(' '))).to.deep.equal(['checked disabled type', 'disabled type', 'checked disabled type', 'disabled type']);
+    expect([...div.querySelectorAll('li.task')].map((li) => li.textContent!.trim())).to.deep.equal(['erledigt', 'offen', 'nummeriert']);
+  });
+
+  it('keeps links of the allowed schemes (LINK_SCHEMES) and drops the href of any other', () => {
+    const allowed = ['mailto:a@b.de', 'tel:+4930123', 'sms:+4930123', 'xmpp:support@help.example', 'irc://irc.example/help', 'ircs://irc.example/help', 'webcal://cal.example/feiertage.ics'];
+    const refused = ['javascript:alert(1)', 'ftp://files.example/x', 'file:///etc/passwd', 'data:text/plain,x', 'blob:https://e.x/1', 'chrome://settings', 'intent://x#Intent;end'];
+    const div = clean([...allowed, ...refused].map((href, i) => `<a href="${href}">${i}</a>`).join(' ') + ' ' + markdownToHtml('<xmpp:foo@bar.example>'));
+    const links = [...div.querySelectorAll('a')];
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([...allowed, ...refused.map(() => null), 'xmpp:foo@bar.example']);
+    expect(links.map((a) => a.textContent)).to.deep.equal([...[...allowed, ...refused].map((_, i) => String(i)), 'xmpp:foo@bar.example']);
+    expect(LINK_SCHEMES.map((s) => s.replace(':', ''))).to.deep.equal(['http', 'https', 'mailto', 'tel', 'sms', 'xmpp', 'irc', 'ircs', 'webcal']);
   });
 
   it('routes links to other articles through the article-href template, keeping the section', () => {
@@ -200,5 +238,8 @@ describe('source checks', () => {
     expect(toArticleId('Größe')).to.equal('Groesse');
     expect(toArticleId('日本語')).to.equal('');
     expect(toArticleId('already-valid_id.v2')).to.equal('already-valid_id.v2');
+    // `.` and `..` are path segments (the summary URL would resolve them away): never ids.
+    expect(['.', '..', '...'].map(toArticleId)).to.deep.equal(['', '', '...']);
+    expect(['.', '..', '...'].map((id) => isValidArticleId(id))).to.deep.equal([false, false, true]);
   });
 });

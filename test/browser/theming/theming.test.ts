@@ -208,8 +208,10 @@ describe('theming', () => {
     expect(body(ltr).paddingLeft).to.equal(body(rtl).paddingRight);
     expect(body(ltr).paddingRight).to.equal(body(rtl).paddingLeft);
     expect(parseFloat(body(rtl).paddingRight)).to.be.greaterThan(parseFloat(body(rtl).paddingLeft));
-    const toggle = part(rtl, 'section-toggle');
-    expect(style(toggle).textAlign).to.equal('start');
+    // The chevron leads the title on the start side: right of it in RTL.
+    const [chevronBox, titleBox] = ['.chevron', '.section-title'].map((s) => root(rtl).querySelector(s)!.getBoundingClientRect());
+    expect(chevronBox.left).to.be.greaterThan(titleBox.left);
+    expect(style(root(rtl).querySelector('.section-title')!).textAlign).to.equal('start');
     const [first, second] = [...root(shareBar(rtl)).querySelectorAll('[part~="button"]')].map((b) => b.getBoundingClientRect());
     expect(first.left).to.be.greaterThan(second.left);
     const base = part(rtl, 'base');

@@ -3,6 +3,7 @@
 // dev-mode warning) and the article renders.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { startServer } from 'help-feedback-collector';
@@ -74,6 +75,59 @@ describe('demo pages', () => {
       if (pagePath === '/') assert.equal(current, 1, 'one link marks the current article');
     });
   }
+
+  it('the owner report at /admin/ and on the admin demo\'s Hilfe-Feedback screen loads from its own origin, logs nothing and passes axe', async () => {
+    const token = 'demo-pages-admin-token-0123456789';
+    const own = await startServer({ extend: registerSite, adminToken: token });
+    try {
+      await fetch(`${own.url}/api/feedback`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({
+          submissionId: crypto.randomUUID(), revision: 1, articleId: 'kalender-synchronisieren', rating: 2, scale: 'stars',
+          reasons: ['outdated'], comment: 'Veraltet', locale: 'de-DE', page: '/hilfe/kalender', elapsedMs: 5000,
+        }),
+      });
+      for (const pagePath of ['/admin/', '/demo/admin.html?screen=feedback']) {
+        const page = await browser.newPage();
+        const foreign = [];
+        const console_ = [];
+        await page.route('**/*', (route) => {
+          const url = route.request().url();
+          if (!url.startsWith(own.url) && !url.startsWith('data:')) {
+            foreign.push(url);
+            return route.abort('blockedbyclient');
+          }
+          return route.continue();
+        });
+        page.on('console', (m) => {
+          if (m.type() === 'warning' || m.type() === 'error') console_.push(`${m.type()}: ${m.text()}`);
+        });
+        page.on('pageerror', (e) => console_.push(`pageerror: ${e.message}`));
+        await page.goto(`${own.url}/demo/`);
+        await page.evaluate(async (t) => {
+          await fetch('/api/admin/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: t }) });
+        }, token);
+        await page.addInitScript(() => {
+          document.addEventListener('help-feedback-report-load', () => (window.__reportShown = true));
+        });
+        await page.goto(own.url + pagePath, { waitUntil: 'load' });
+        await page.waitForFunction(() => window.__reportShown === true, null, { timeout: 15000 });
+        const title = await page.evaluate(() => document.querySelector('help-feedback-report').shadowRoot.querySelector('tbody .title')?.textContent.trim());
+        await page.addScriptTag({ path: axePath });
+        const violations = await page.evaluate(async () =>
+          (await window.axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        );
+        await page.close();
+        assert.equal(title, 'Kalender mit Google und Outlook synchronisieren', `${pagePath}: the title from the content index`);
+        assert.deepEqual(violations, [], `${pagePath} axe: ${violations.join(' | ')}`);
+        assert.deepEqual(foreign, [], `${pagePath}: requests to another origin: ${foreign.join(', ')}`);
+        assert.deepEqual(console_, [], `${pagePath}: console warnings/errors: ${console_.join(' | ')}`);
+      }
+    } finally {
+      await own.close();
+    }
+  });
 
   it('/demo/admin.html opens links between articles in its help panel and fits 320 px', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 700 } });

@@ -113,6 +113,9 @@ describe('check-content', () => {
       ['leer.de.md:3', /"categories" is empty/],
       ['falsche-id.de.md:2', /id "andere-id" does not match the file name \(expected "falsche-id"\)/],
       ['offen.de.md:1', /front matter is not closed with ---/],
+      ['zitat.de.md:3', /"title" has a " that is not closed/],
+      ['liste.de.md:4', /"categories" list is not closed with \]/],
+      ['regel.de.md:1', /^front matter not read: the article starts with --- but no "key: value" line follows/],
       ['notizen.md:1', /file name must be <id>.de.md or <id>.en.md/],
     ]);
   });

@@ -23,6 +23,14 @@ test('custom-elements.json describes the four tags with their attributes and eve
   // Module paths point into the package (dist/), which ships; src/ does not.
   for (const module of manifest.modules) assert.match(module.path, /^dist\/esm\/.+\.js$/, module.path);
   for (const module of manifest.modules.filter((m) => m.declarations?.length)) assert.ok(existsSync(module.path), `${module.path} exists`);
+  // Re-exports (index.js) and superclasses name the module they come from: a file of the package too.
+  const references = manifest.modules.flatMap((m) => [...(m.exports ?? []), ...(m.declarations ?? []).map((d) => d.superclass ?? {})]);
+  for (const ref of references.map((r) => r.declaration ?? r).filter((r) => r.module)) {
+    assert.match(ref.module, /^dist\/esm\/.+\.js$/, ref.module);
+    // A module of types only (i18n/translation) has no JavaScript, only its declarations.
+    const types = ref.module.replace(/^dist\/esm\/(.*)\.js$/, 'dist/types/src/$1.d.ts');
+    assert.ok(existsSync(ref.module) || existsSync(types), `${ref.module} (or ${types}) exists`);
+  }
 });
 
 test('the ES build keeps dependencies external and the script-tag builds have none', () => {

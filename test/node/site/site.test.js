@@ -19,6 +19,7 @@ describe('static files', () => {
     fs.mkdirSync(path.join(dir, 'content'));
     fs.mkdirSync(path.join(dir, 'node_modules'));
     fs.writeFileSync(path.join(dir, 'demo/index.html'), '<!doctype html><title>Demo</title>');
+    fs.writeFileSync(path.join(dir, 'demo/report.html'), '<!doctype html><title>Report</title>');
     fs.writeFileSync(path.join(dir, 'content/artikel.md'), '# Versandte E-Mail nicht im Postfach\n');
     fs.writeFileSync(path.join(dir, 'node_modules/secret.js'), 'export {}');
     fs.writeFileSync(path.join(dir, 'package.json'), '{}');
@@ -30,6 +31,11 @@ describe('static files', () => {
       assert.equal((await fetch(`${site.url}/demo/index.html`)).status, 200);
       const bare = await fetch(`${site.url}/demo`, { redirect: 'manual' });
       assert.deepEqual([bare.status, bare.headers.get('location')], [301, '/demo/']);
+      const report = await fetch(`${site.url}/admin/`);
+      assert.equal(report.status, 200);
+      assert.match(await report.text(), /<title>Report<\/title>/);
+      const admin = await fetch(`${site.url}/admin`, { redirect: 'manual' });
+      assert.deepEqual([admin.status, admin.headers.get('location')], [301, '/admin/']);
       const markdown = await fetch(`${site.url}/content/artikel.md`);
       assert.equal(markdown.status, 200);
       assert.equal(markdown.headers.get('content-type'), 'text/markdown; charset=utf-8');

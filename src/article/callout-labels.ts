@@ -1,0 +1,40 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** What the labels depend on: the rendered article (any value that changes with it) and the UI language. */
+export interface CalloutLabelSource {
+  /** The article now rendered, or `undefined` before one is. */
+  article(): object | undefined;
+  /** The UI language. */
+  lang(): string;
+  /** The label of a callout kind in that language. */
+  label(kind: 'note' | 'tip' | 'warning'): string;
+  /** Where the article is rendered. */
+  root(): ParentNode;
+}
+
+/**
+ * Callout boxes without an own title (`> [!NOTE]`) are labelled in the reader's language. The
+ * pipeline leaves their label empty, so a language switch needs no new parse: the labels are set
+ * after an update, once per article and language.
+ */
+export class CalloutLabelsController implements ReactiveController {
+  private done?: { article: object; lang: string };
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly source: CalloutLabelSource,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    const article = this.source.article();
+    const lang = this.source.lang();
+    if (!article || (this.done?.article === article && this.done.lang === lang)) return;
+    this.done = { article, lang };
+    for (const label of this.source.root().querySelectorAll<HTMLElement>('[data-callout-title]')) {
+      const kind = label.dataset.calloutTitle as 'note' | 'tip' | 'warning' | '';
+      if (kind) label.textContent = this.source.label(kind);
+    }
+  }
+}

@@ -97,6 +97,7 @@ export default [
     input: {
       lit: 'lit',
       'lit-decorators': 'lit/decorators.js',
+      'lit-unsafe-html': 'lit/directives/unsafe-html.js',
       marked: 'marked',
       dompurify: 'dompurify',
       i18next: 'i18next',

@@ -485,7 +485,7 @@ export class HelpArticle extends HelpElement {
     return html`<article class=${model.long ? 'base long' : 'base'} part="base" lang=${this.localize.lang}>
       <header class="header" part="header">
         ${this.articleTitle
-          ? html`<h1 class="title" part="title" lang=${contentLang}>${model.meta.title || (model.headingContent ?? this.articleTitle)}</h1>`
+          ? html`<h1 class="title" part="title" lang=${contentLang}>${model.meta.title || (model.headingContent ? content(model.headingContent) : this.articleTitle)}</h1>`
           : nothing}
         ${updated
           ? html`<p class="meta" part="meta">
@@ -528,7 +528,7 @@ export class HelpArticle extends HelpElement {
               >
                 ${CHEVRON}
               </button>
-              <span class="section-title" id=${titleId(s.id)} lang=${contentLang}>${s.content}</span>
+              <span class="section-title" id=${titleId(s.id)} lang=${contentLang}>${content(s.content)}</span>
             </h2>
             <!-- Beside the heading, not in it: the heading's name is the section title alone. -->
             <button

@@ -149,18 +149,10 @@ export async function adminRoutes(app, { store, token, policy, sessionHours, log
       page,
       pageSize,
       total: result.total,
-      comments: result.rows.map((row) => ({
-        submissionId: row.submission_id,
-        rating: row.rating,
-        scale: row.scale,
-        reasons: row.reasons,
-        comment: row.comment,
-        locale: row.locale,
-        page: row.page,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
-        status: row.status,
-      })),
+      comments: result.rows.map((row) => {
+        const { submissionId, rating, scale, reasons, comment, locale, page, createdAt, updatedAt } = toAnswer(row);
+        return { submissionId, rating, scale, reasons, comment, locale, page, createdAt, updatedAt, status: row.status };
+      }),
     };
   });
 
@@ -184,19 +176,7 @@ export async function adminRoutes(app, { store, token, policy, sessionHours, log
   app.get('/api/feedback', async (request, reply) => {
     const filter = articleFilter(request);
     if (!filter.ok) return reply.code(400).send(BAD_FILTER);
-    return (await store.list(filter.articleId)).map((row) => ({
-      submissionId: row.submission_id,
-      revision: row.revision,
-      articleId: row.article_id,
-      rating: row.rating,
-      scale: row.scale,
-      reasons: row.reasons,
-      comment: row.comment,
-      locale: row.locale,
-      page: row.page,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    }));
+    return (await store.list(filter.articleId)).map(toAnswer);
   });
 
   app.get('/api/feedback.csv', async (request, reply) => {
@@ -296,6 +276,26 @@ function reportFilter(request) {
     ok: true,
     value: { since, lang: lang === null ? null : lang.toLowerCase(), scale, now },
     echo: { period: /** @type {string} */ (period), lang: lang === null ? null : lang.toLowerCase(), scale },
+  };
+}
+
+/**
+ * A stored row as the admin routes answer it (camelCase, as the wire format).
+ * @param {Record<string, any>} row
+ */
+function toAnswer(row) {
+  return {
+    submissionId: row.submission_id,
+    revision: row.revision,
+    articleId: row.article_id,
+    rating: row.rating,
+    scale: row.scale,
+    reasons: row.reasons,
+    comment: row.comment,
+    locale: row.locale,
+    page: row.page,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 

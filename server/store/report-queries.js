@@ -89,7 +89,8 @@ function where(p, filter, articleId) {
   const conditions = [];
   if (articleId !== undefined) conditions.push(`article_id = ${p.add(articleId)}`);
   if (filter.scale) conditions.push(`scale = ${p.add(filter.scale)}`);
-  if (filter.lang) conditions.push(`(lower(locale) = ${p.add(filter.lang)} OR lower(locale) LIKE ${p.add(`${filter.lang}-%`)})`);
+  // `lang` is the locale's prefix, a generated column (migration 003 of each store).
+  if (filter.lang) conditions.push(`lang = ${p.add(filter.lang)}`);
   return conditions;
 }
 
@@ -97,14 +98,13 @@ function where(p, filter, articleId) {
 const FIRST_MONDAY_S = 4 * 86_400;
 
 /**
- * A row's week number (weeks since 1970-01-05, Monday 00:00 UTC) as each store computes it. On
- * SQLite the same expression is indexed (migration 002), so the trend reads the index.
+ * A row's week number (weeks since 1970-01-05, Monday 00:00 UTC) as each store has it. On SQLite
+ * the expression is indexed (migration 002), so the trend reads the index; PostgreSQL stores it in
+ * a generated column (migration 003, the same arithmetic in `feedback_week()`).
  * @param {'sqlite' | 'postgres'} dialect
  */
 export function weekExpression(dialect) {
-  return dialect === 'postgres'
-    ? `(floor((extract(epoch FROM updated_at) - ${FIRST_MONDAY_S}) / 604800)::integer)`
-    : `((CAST(unixepoch(updated_at) AS INTEGER) - ${FIRST_MONDAY_S}) / 604800)`;
+  return dialect === 'postgres' ? 'week' : `((CAST(unixepoch(updated_at) AS INTEGER) - ${FIRST_MONDAY_S}) / 604800)`;
 }
 
 /** @param {Date} date a Monday 00:00 UTC */
@@ -135,9 +135,7 @@ export function reportQueries(dialect, filter, articleId) {
     const p = parameters(dialect);
     const week = weekExpression(dialect);
     const from = weekBounds(filter.now)[0];
-    // SQLite reads the week number off its index; PostgreSQL bounds the scan by the time index.
-    const bound = dialect === 'postgres' ? `updated_at >= ${p.add(from)}` : `${week} >= ${p.add(weekNumber(from))}`;
-    const conditions = [...where(p, filter, articleId), bound];
+    const conditions = [...where(p, filter, articleId), `${week} >= ${p.add(weekNumber(from))}`];
     const text = `SELECT article_id, scale, ${week} AS week, COUNT(*) AS n FROM feedback
       WHERE ${conditions.join(' AND ')} GROUP BY article_id, scale, ${week}`;
     return { text, values: p.values };
@@ -263,14 +261,20 @@ export function commentsQueries(dialect, filter, articleId, query, columns) {
  * @param {'sqlite' | 'postgres'} dialect
  */
 export function languagesQuery(dialect) {
-  // The distinct tags are few; reading them off the locale index is cheap; decodeLanguages cuts them to prefixes.
-  return { text: 'SELECT DISTINCT locale FROM feedback', values: parameters(dialect).values };
+  // The distinct prefixes are few: step from one to the next over the index (feedback_lang,
+  // migration 003), a handful of lookups instead of a scan of every row (neither store skips
+  // through an index for DISTINCT by itself).
+  const text = `WITH RECURSIVE prefixes(lang) AS (
+      SELECT MIN(lang) FROM feedback
+      UNION ALL SELECT (SELECT MIN(lang) FROM feedback WHERE lang > prefixes.lang) FROM prefixes WHERE prefixes.lang IS NOT NULL
+    ) SELECT lang FROM prefixes WHERE lang IS NOT NULL`;
+  return { text, values: parameters(dialect).values };
 }
 
 /**
- * Language prefixes from distinct locales, sorted.
+ * Language prefixes from the distinct query, sorted.
  * @param {Record<string, any>[]} rows
  */
 export function decodeLanguages(rows) {
-  return [...new Set(rows.map((row) => String(row.locale).toLowerCase().split(/[-_]/)[0]))].sort();
+  return rows.map((row) => String(row.lang)).sort();
 }

@@ -197,6 +197,8 @@ for (const kind of STORE_KINDS) {
         await add({ articleId: articleA, scale: 'thumbs', rating: 2, reasons: [], comment: undefined, locale: 'de-DE' }, new Date(monday.getTime() - 8 * DAY));
         await add({ articleId: articleB, scale: 'faces', rating: 1, reasons: ['other'], comment: 'Nichts gefunden', locale: 'en' }, new Date(monday.getTime() - 10 * DAY));
         await add({ articleId: articleB, scale: 'faces', rating: 3, reasons: [], comment: undefined, locale: 'en-US' }, new Date(monday.getTime() - 1 * DAY));
+        // An underscore tag (allowed by the contract) counts under its language like a hyphenated one.
+        await add({ articleId: articleB, scale: 'faces', rating: 2, reasons: [], comment: undefined, locale: 'de_CH' }, new Date(monday.getTime() - 2 * DAY));
       });
 
       /** What the report should say, computed here from what was posted. */
@@ -204,7 +206,7 @@ for (const kind of STORE_KINDS) {
         const ours = seeded.filter(({ body }) => [articleA, articleB].includes(body.articleId));
         const matches = ours.filter(
           ({ body }) =>
-            (!filter.lang || body.locale.toLowerCase().split('-')[0] === filter.lang) && (!filter.scale || body.scale === filter.scale),
+            (!filter.lang || body.locale.toLowerCase().split(/[-_]/)[0] === filter.lang) && (!filter.scale || body.scale === filter.scale),
         );
         /** @type {Map<string, any>} */
         const rows = new Map();

@@ -182,11 +182,13 @@ for (const kind of STORE_KINDS) {
         const body = validBody({ reasons: ['outdated', 'not-solved'] });
         await postFeedback(server.url, body, { 'user-agent': 'TestAgent/1.0' });
         const [row] = await storedRows(body.submissionId);
+        // Beside what was sent: the comment's status, and the report's generated columns (migration 003).
         assert.deepEqual(Object.keys(row).sort(), [
-          'article_id', 'comment', 'created_at', 'locale', 'page', 'rating', 'reasons', 'revision', 'scale',
-          'status', 'submission_id', 'updated_at',
+          'article_id', 'comment', 'created_at', 'lang', 'locale', 'page', 'rating', 'reasons', 'revision', 'scale',
+          'status', 'submission_id', 'updated_at', ...(kind === 'postgres' ? ['week'] : []),
         ]);
         assert.equal(row.status, 'open');
+        assert.equal(row.lang, body.locale.toLowerCase().split(/[-_]/)[0]);
         assert.deepEqual(typeof row.reasons === 'string' ? JSON.parse(row.reasons) : row.reasons, ['outdated', 'not-solved']);
         assert.equal(row.comment, body.comment);
         assert.ok(!JSON.stringify(row).includes('TestAgent'));

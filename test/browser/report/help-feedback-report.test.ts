@@ -280,6 +280,40 @@ describe('<help-feedback-report>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('pages through many comments, ten at a time, newest first', async () => {
+    // Its own article, outside `ids` and `seeded`: the other tests' figures stay as they are.
+    const articleId = `report-p-${run}`;
+    const posted: { comment: string; time: number }[] = [];
+    for (let i = 0; i < 23; i += 1) {
+      const entry = { submissionId: crypto.randomUUID(), articleId, scale: 'stars' as const, rating: 1 + (i % 5), reasons: [], comment: `Kommentar ${i}`, locale: 'de-DE', time: new Date(monday.getTime() - (i + 1) * 3_600_000) };
+      await post(window.__report.main, entry);
+      await executeServerCommand('report-db', { action: 'set-time', submissionId: entry.submissionId, time: entry.time.toISOString() });
+      posted.push({ comment: entry.comment, time: entry.time.getTime() });
+    }
+    const newestFirst = posted.sort((a, b) => b.time - a.time).map((c) => c.comment);
+    const el = await report();
+    await openDetail(el, articleId);
+    expect(text($(el, '#comments-heading'))).to.contain('(23)');
+    const pageShown = () => ({ comments: $$(el, '.comment .comment-text').map(text), label: text($(el, '.pager span')) });
+    const [previous] = $$(el, '.pager button') as HTMLButtonElement[];
+    expect(pageShown()).to.deep.equal({ comments: newestFirst.slice(0, 10), label: 'Page 1 of 3' });
+    expect(previous.disabled).to.equal(true);
+    for (const [page, from, to] of [[2, 10, 20], [3, 20, 23]] as const) {
+      const loaded = oneEvent(el, 'help-feedback-report-load');
+      ($$(el, '.pager button')[1] as HTMLButtonElement).click();
+      await loaded;
+      await el.updateComplete;
+      expect(pageShown()).to.deep.equal({ comments: newestFirst.slice(from, to), label: `Page ${page} of 3` });
+    }
+    expect(($$(el, '.pager button')[1] as HTMLButtonElement).disabled).to.equal(true);
+    const back = oneEvent(el, 'help-feedback-report-load');
+    ($$(el, '.pager button')[0] as HTMLButtonElement).click();
+    await back;
+    await el.updateComplete;
+    expect(pageShown().comments).to.deep.equal(newestFirst.slice(10, 20));
+    await expect(el).to.be.accessible();
+  });
+
   it('marks a comment done (kept after a reload, hidden until "show done") and opens it again', async () => {
     let el = await report();
     await openDetail(el, ids.x);

@@ -37,7 +37,11 @@ export interface PipelineOptions extends LinkOptions {
 function plainText(text: string, content: DocumentFragment): void {
   for (let pos = 0; pos < text.length; ) {
     let end = Math.min(text.length, pos + LIMITS.chunkChars);
-    const line = text.lastIndexOf('\n', end);
+    // At most `fallbackLines` lines a block, so a group of blocks stays small to lay out.
+    for (let at = text.indexOf('\n', pos), n = 1; at >= 0 && at < end; at = text.indexOf('\n', at + 1), n++) {
+      if (n === LIMITS.fallbackLines) end = at + 1;
+    }
+    const line = text.lastIndexOf('\n', end - 1);
     if (end < text.length && line > pos) end = line + 1;
     const pre = document.createElement('pre');
     pre.className = 'fallback';

@@ -62,8 +62,15 @@ export const LIMITS = Object.freeze({
   maxSections: 100,
   /** Long articles lay out off-screen content in groups of at most this many blocks … */
   blocksPerGroup: 40,
-  /** … and this many elements. */
+  /** … and this many elements … */
   elementsPerGroup: 300,
+  /**
+   * … and about this many lines of text: 40 plain-text blocks of 4,000 short lines each (the
+   * fallback of 100,000 setext headings) took 533 ms to lay out when scrolled to.
+   */
+  linesPerGroup: 1_000,
+  /** Plain text (the fallback of what was not parsed) comes in blocks of at most this many lines. */
+  fallbackLines: 200,
   /** A long article's first this many elements are in its first render; the rest follow in slices. */
   eagerElements: 2_000,
 });

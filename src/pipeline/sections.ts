@@ -48,6 +48,13 @@ interface Grouper {
   close(): void;
 }
 
+/** Line breaks in `text`. */
+function newlines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
 function grouper(part: DocumentFragment, placement: Placement): Grouper {
   let group: HTMLElement | undefined;
   let target: ParentNode | undefined;
@@ -62,7 +69,15 @@ function grouper(part: DocumentFragment, placement: Placement): Grouper {
   };
   const add = (node: Node) => {
     const weight = node instanceof Element ? node.querySelectorAll('*').length + 1 : 0;
-    if (!group || blocks >= LIMITS.blocksPerGroup || (blocks && elements + weight > LIMITS.elementsPerGroup)) {
+    const text = node.textContent ?? '';
+    // About a line per block and per 80 characters, or per line break where lines are kept
+    // (code, plain text): the height estimate while off screen, and the group's layout work.
+    const nodeLines = 1 + weight / 3 + Math.max(text.length / 80, node instanceof Element && node.localName === 'pre' ? newlines(text) : 0);
+    if (
+      !group ||
+      blocks >= LIMITS.blocksPerGroup ||
+      (blocks && (elements + weight > LIMITS.elementsPerGroup || lines + nodeLines > LIMITS.linesPerGroup))
+    ) {
       close();
       group = target = part.appendChild(document.createElement('div'));
       group.className = 'blocks';
@@ -75,8 +90,7 @@ function grouper(part: DocumentFragment, placement: Placement): Grouper {
     target!.append(node);
     blocks++;
     elements += weight;
-    // About a line per block and per 80 characters: the height estimate while off screen.
-    lines += 1 + weight / 3 + (node.textContent?.length ?? 0) / 80;
+    lines += nodeLines;
   };
   return { add, close };
 }
@@ -86,7 +100,7 @@ function grouper(part: DocumentFragment, placement: Placement): Grouper {
  * chunks, and splitting as they come keeps each step short), into intro and sections at top-level
  * `<h2>`s (up to `LIMITS.maxSections`; later ones stay headings in the last section), and gives
  * every heading of level 2–6 its anchor id. With `grouped` (a long article), each part's blocks
- * come in groups of at most `LIMITS.blocksPerGroup` blocks and `elementsPerGroup` elements. One
+ * come in groups of at most `LIMITS.blocksPerGroup` blocks, `elementsPerGroup` elements and `linesPerGroup` lines. One
  * splitter per article: no ids shared between them.
  */
 export class SectionSplitter {

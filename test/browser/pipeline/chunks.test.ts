@@ -144,6 +144,20 @@ describe('buildArticle budgets', function () {
     expect(fallback.split('\n').filter(Boolean).length).to.equal(200_000 - rendered);
   });
 
+  it('lays the text out in small groups: no group holds more than about linesPerGroup lines', async () => {
+    // 100,000 setext headings: past the element budget, 250,000 short lines of plain text.
+    const source = lines(200_000, (i) => (i % 2 ? '=' : 'a')) + '\n' + lines(150_000, (i) => `z${i}`);
+    const { degraded, div } = await build(source);
+    expect(degraded).to.equal('too-complex');
+    const breaks = (node: Node) => (node.textContent ?? '').split('\n').length - 1;
+    const fallbacks = [...div.querySelectorAll('pre.fallback')];
+    expect(fallbacks.length).to.be.greaterThan(100);
+    expect(Math.max(...fallbacks.map(breaks)), 'lines per plain-text block').to.be.at.most(LIMITS.fallbackLines);
+    const groups = [...div.querySelectorAll('div.blocks')];
+    expect(Math.max(...groups.map(breaks)), 'lines per group').to.be.at.most(LIMITS.linesPerGroup + LIMITS.fallbackLines);
+    expect(div.textContent).to.contain('z149999');
+  });
+
   it('gives the same article on every call: no budget is carried from one article to the next', async () => {
     const over = LIMITS.maxElements + 1_000;
     const source = `${lines(1000, (i) => `## S${i}\n\n![Bild](b${i}.png)`)}\n\n${'<b>x</b>'.repeat(over)}`;

@@ -25,7 +25,9 @@ const rows = names.map((n) => `| ${n} | ${runs.flatMap(({ data }) => {
   if (!r) return ['', '', ''];
   const s = r.stage;
   const outcome = r.element.events.length > 1 ? ` (${r.element.events.slice(1).join()})` : '';
-  return [`${(r.element.completeMs / 1000).toFixed(1)}${outcome}`, bold(r.element.gap, 500), s ? `${bold(s.longest.chunk, 200)} (${ms(s.longest.marked)} / ${ms(s.longest.purify)})` : ''];
+  // Where the gap fell (build, complete, scroll 0.5/1/0), when the run recorded it.
+  const where = r.element.gapPhase ? ` (${r.element.gapPhase})` : '';
+  return [`${(r.element.completeMs / 1000).toFixed(1)}${outcome}`, `${bold(r.element.gap, 500)}${where}`, s ? `${bold(s.longest.chunk, 200)} (${ms(s.longest.marked)} / ${ms(s.longest.purify)})` : ''];
 }).join(' | ')} |`);
 const text = [`| ${header.join(' | ')} |`, `|---|${runs.flatMap(() => ['---:', '---:', '---:']).join('|')}|`, ...rows].join('\n');
 if (args.out) fs.writeFileSync(args.out, `${text}\n`);

@@ -58,7 +58,8 @@ const scriptTagChunks = {
     format: 'es',
     sourcemap: true,
     entryFileNames: '[name].js',
-    chunkFileNames: '[name]-[hash].js',
+    // hydrate.js keeps its name: pages that prerender preload it (ssr/page.js).
+    chunkFileNames: (chunk) => (chunk.name === 'hydrate' ? '[name].js' : '[name]-[hash].js'),
     plugins: [terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false, ascii_only: true } })],
   },
 };

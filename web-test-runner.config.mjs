@@ -110,6 +110,18 @@ export default {
       },
     },
     {
+      // `/test/prerendered/<variant>.html`: an article prerendered by help-article-widget/ssr for
+      // this very URL, its feedback going to the test collector (test/support/prerendered-pages.mjs).
+      name: 'prerendered-pages',
+      async serve(context) {
+        const variant = /^\/test\/prerendered\/([a-z]+)\.html$/.exec(context.path)?.[1];
+        if (!variant || !collector) return undefined;
+        const { prerenderedPage } = await import('./test/support/prerendered-pages.mjs');
+        const body = await prerenderedPage(variant, { origin: `http://${context.host}`, path: context.path, collector: collector.url });
+        return body && { body, type: 'html' };
+      },
+    },
+    {
       name: 'feedback-collector',
       async serverStart() {
         assertFreshBundle();

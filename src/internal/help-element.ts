@@ -4,6 +4,12 @@ import { LocalizeController } from '../i18n/localize.js';
 import { tokens } from '../styles/tokens.js';
 import { defineElement } from './define-element.js';
 
+/**
+ * What an element's first update does with a prerendered shadow root when the page hydrates
+ * (src/internal/hydrate.ts): take it over as it is, keep it until a later update, or render afresh.
+ */
+export type Takeover = 'hydrate' | 'later' | 'replace';
+
 /** The widget's events: `help-<element>-<what happened>`, each registered in `GlobalEventHandlersEventMap`. */
 export type HelpEventName = Extract<keyof GlobalEventHandlersEventMap, `help-${string}`>;
 
@@ -34,12 +40,21 @@ export class HelpElement extends LitElement {
   /** The element's language and labels. */
   protected readonly localize = new LocalizeController(this);
 
+  /** The server's shadow root while it is being taken over (set by src/internal/hydrate.ts). */
+  protected prerendered?: ShadowRoot;
+
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     // A prerendered element (help-article-widget/ssr) arrives with a declarative shadow root;
-    // attachShadow hands it back as it is, and Lit would render beside the server's markup. It is
-    // rendered afresh in the same task (no paint in between): inline markdown renders at once.
+    // attachShadow hands it back as it is, and Lit would render beside the server's markup. Where
+    // the page does not hydrate (src/internal/hydrate.ts), it is rendered afresh in the same task
+    // (no paint in between): inline markdown renders at once.
     this.shadowRoot?.replaceChildren();
     return super.createRenderRoot();
+  }
+
+  /** What the first update does with prerendered markup (see `Takeover`); an element that renders only its properties takes it over. */
+  protected takeover(): Takeover {
+    return 'hydrate';
   }
 
   override connectedCallback(): void {

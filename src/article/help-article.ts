@@ -1,7 +1,7 @@
 import { html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { property, state } from 'lit/decorators.js';
-import { HelpElement, type Takeover } from '../internal/help-element.js';
+import { HelpElement } from '../internal/help-element.js';
 import { controls } from '../styles/controls.js';
 import { styles } from './help-article.styles.js';
 import type { ArticleModel, PipelineOptions } from '../pipeline/index.js';
@@ -261,14 +261,6 @@ export class HelpArticle extends HelpElement {
 
   /** The label of an untitled callout box in the UI language. */
   protected readonly calloutLabel = (kind: 'note' | 'tip' | 'warning') => this.localize.t(`article:callout.${kind}`);
-
-  // Prerendered markup is taken over when this update has the whole article (a short one, built
-  // now); while a long one is built in slices it stays on screen, and is then rendered afresh (its
-  // later parts go in frame by frame, into nodes of the element's own).
-  protected override takeover(): Takeover {
-    if (this.loader.state === 'loading') return 'later';
-    return this.model && !this.model.deferred.length ? 'hydrate' : 'replace';
-  }
 
   // A closed section is `hidden="until-found"`: find-in-page still finds its text and opens it
   // (`beforematch`). An engine without it (Firefox before 139, older Safari) would hide the text from

@@ -4,12 +4,6 @@ import { LocalizeController } from '../i18n/localize.js';
 import { tokens } from '../styles/tokens.js';
 import { defineElement } from './define-element.js';
 
-/**
- * What an element's first update does with a prerendered shadow root when the page hydrates
- * (src/internal/hydrate.ts): take it over as it is, keep it until a later update, or render afresh.
- */
-export type Takeover = 'hydrate' | 'later' | 'replace';
-
 /** The widget's events: `help-<element>-<what happened>`, each registered in `GlobalEventHandlersEventMap`. */
 export type HelpEventName = Extract<keyof GlobalEventHandlersEventMap, `help-${string}`>;
 
@@ -51,12 +45,6 @@ export class HelpElement extends LitElement {
     this.shadowRoot?.replaceChildren();
     return super.createRenderRoot();
   }
-
-  /** What the first update does with prerendered markup (see `Takeover`); an element that renders only its properties takes it over. */
-  protected takeover(): Takeover {
-    return 'hydrate';
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     for (const [tag, ctor] of Object.entries((this.constructor as typeof HelpElement).dependencies)) {

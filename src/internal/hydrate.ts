@@ -12,7 +12,14 @@
 import { hydrate } from '@lit-labs/ssr-client';
 import { adoptStyles, nothing, ReactiveElement, type CSSResultOrNative, type PropertyValues, type RenderOptions } from 'lit';
 import { warnOnce } from './dev.js';
-import { HelpElement, type Takeover } from './help-element.js';
+import { HelpElement } from './help-element.js';
+
+/**
+ * What an element's first update does with the server's shadow root: take it over as it is, keep it
+ * on screen until a later update, or render afresh. An element that renders only its properties
+ * takes it over; an element whose content comes later says so with a `takeover()` method.
+ */
+export type Takeover = 'hydrate' | 'later' | 'replace';
 
 // Lit's parts as `hydrate()` leaves them. Their values and a template instance's parts sit in
 // fields shared across Lit's packages: `_$committedValue` and `_$parts` in Lit's development
@@ -78,7 +85,7 @@ interface Host {
   prerendered?: ShadowRoot;
   renderOptions: RenderOptions;
   render(): unknown;
-  takeover(): Takeover;
+  takeover?(): Takeover;
   shadowRoot: ShadowRoot | null;
   isConnected: boolean;
   constructor: { elementStyles: CSSResultOrNative[] };
@@ -98,7 +105,7 @@ base.createRenderRoot = function (this: Base) {
 base.update = function (this: Base, changed: PropertyValues) {
   const root = this.prerendered as Container | undefined;
   if (!root) return update.call(this, changed);
-  const how = this.takeover();
+  const how = this.takeover?.() ?? 'hydrate';
   // Not ready (a long article is being built): the server's markup stays on screen meanwhile.
   if (how === 'later') return reflect.call(this, changed);
   if (how === 'hydrate') {

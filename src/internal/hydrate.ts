@@ -11,7 +11,6 @@
 // compared here, so stale server text never stays on screen.
 import { hydrate } from '@lit-labs/ssr-client';
 import { adoptStyles, nothing, ReactiveElement, type CSSResultOrNative, type PropertyValues, type RenderOptions } from 'lit';
-import { warnOnce } from './dev.js';
 import { HelpElement } from './help-element.js';
 
 /**
@@ -46,6 +45,8 @@ const partsOf = (value: object) => {
 };
 
 class Mismatch extends Error {}
+
+let warned = false;
 
 
 const text = (value: unknown) => (value == null || typeof value === 'symbol' ? '' : String(value));
@@ -122,7 +123,9 @@ base.update = function (this: Base, changed: PropertyValues) {
       adoptStyles(root, this.constructor.elementStyles);
       return;
     } catch (error) {
-      warnOnce('hydrate', `The prerendered markup does not match this page (${String(error)}): rendered afresh. Render it again for this page's URL and markdown.`);
+      // Not a reader's error (the article is shown); a host's to fix, so logged in every build, once.
+      if (!warned) console.warn(`help-article-widget: the prerendered markup does not match this page (${String(error)}); it was rendered afresh. Render it again for this page's URL and the current markdown.`);
+      warned = true;
       delete root._$litPart$;
     }
   }

@@ -60,6 +60,9 @@ ${article}
   window.pageErrors = [];
   addEventListener('error', (e) => pageErrors.push(String(e.message)));
   addEventListener('unhandledrejection', (e) => pageErrors.push(String(e.reason)));
+  window.pageWarnings = [];
+  const warn = console.warn.bind(console);
+  console.warn = (...args) => { pageWarnings.push(args.join(' ')); warn(...args); };
   const root = document.querySelector('help-article').shadowRoot;
   window.prerendered = { root, definedBefore: Boolean(customElements.get('help-article')), nodes: [], records: [] };
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);

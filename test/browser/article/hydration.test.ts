@@ -12,7 +12,7 @@ interface Prerendered {
   records: MutationRecord[];
   observer: MutationObserver;
 }
-type Frame = Window & { prerendered: Prerendered; pageErrors: string[] };
+type Frame = Window & { prerendered: Prerendered; pageErrors: string[]; pageWarnings: string[] };
 
 const frames: HTMLIFrameElement[] = [];
 
@@ -94,6 +94,7 @@ describe('<help-article> taking over prerendered markup', () => {
       expect(root.querySelectorAll('.section').length).to.equal(el.sections.length);
       expect(el.sections.length).to.be.greaterThan(1);
       expect(win.pageErrors).to.deep.equal([]);
+      expect(win.pageWarnings).to.deep.equal([]);
     });
   }
 
@@ -167,6 +168,8 @@ describe('<help-article> taking over prerendered markup', () => {
     // Rendered afresh: the server's nodes are gone.
     expect(win.prerendered.nodes.some(([n]) => n.nodeName === 'ARTICLE' && n.isConnected)).to.equal(false);
     expect(win.pageErrors).to.deep.equal([]);
+    // The host learns why, once.
+    expect(win.pageWarnings.filter((w) => w.includes('prerendered markup does not match'))).to.have.length(1);
     const toggle = root.querySelector<HTMLButtonElement>('.section-toggle')!;
     toggle.click();
     await el.updateComplete;

@@ -20,9 +20,9 @@ const production = () =>
 // html`` templates stay as written, so a server render and the browser's see the same strings.
 const compactCss = () =>
   minifyLiterals({ include: ['src/**/*.ts'], failOnError: true, options: { shouldMinify: () => false } });
-const external = (id) => /^(lit|@lit|marked|dompurify|i18next)(\/|$)/.test(id);
+const external = (id) => /^(lit|@lit|@lit-labs\/ssr-client|marked|dompurify|i18next)(\/|$)/.test(id);
 const esm = (dir, plugins) => ({
-  input: { index: 'src/index.ts', define: 'src/define.ts', 'report/define': 'src/report/define.ts' },
+  input: { index: 'src/index.ts', define: 'src/define.ts', hydrate: 'src/hydrate.ts', 'report/define': 'src/report/define.ts' },
   external,
   plugins: [...plugins, ts()],
   output: {

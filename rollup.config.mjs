@@ -1,7 +1,8 @@
 // Builds:
 // - dist/help-article.js + dist/chunks/: the script tag, split (a classic loader and ES chunks, production Lit);
 // - dist/help-article.single.js: the script tag as one file (IIFE, everything inside);
-// - dist/esm/: ES modules for bundlers, the four libraries external, dev-mode warnings stripped;
+// - dist/esm/: ES modules for bundlers, the four libraries (and the optional @lit-labs/ssr-client of
+//   help-article-widget/hydrate) external, dev-mode warnings stripped;
 // - dist/esm-dev/: the same with dev-mode warnings (picked by the `development` export condition);
 // - dist/vendor/: the ES build's libraries as browser modules, for pages that use an import map
 //   instead of a bundler (the admin demo).

@@ -1,8 +1,9 @@
 // Pages with an article prerendered by help-article-widget/ssr for the very URL they are served at
-// (web-test-runner.config.mjs serves them at /test/prerendered/<variant>.html), for the takeover
+// (web-test-runner.config.mjs serves them at /test/prerendered/<variant>.html, rendered in a worker), for the takeover
 // tests (test/browser/article/hydration.test.ts). A script between the article and the script tag
 // starts a MutationObserver on the prerendered shadow root before any element is defined.
 import fs from 'node:fs';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { renderArticle } from '../../ssr/render-article.js';
 
 const SEED_SRC = '/content/versandte-email-nicht-im-postfach.de.md';
@@ -74,4 +75,16 @@ ${article}
 </body>
 </html>
 `;
+}
+
+// Run as a worker (web-test-runner.config.mjs): the render's jsdom globals (`window`, `document`)
+// stay out of the test server's own thread.
+if (!isMainThread && workerData === 'prerendered-pages') {
+  parentPort.on('message', async ({ id, variant, at }) => {
+    try {
+      parentPort.postMessage({ id, body: await prerenderedPage(variant, at) });
+    } catch (error) {
+      parentPort.postMessage({ id, error: String(error?.stack ?? error) });
+    }
+  });
 }

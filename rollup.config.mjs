@@ -1,7 +1,8 @@
 // Builds:
 // - dist/help-article.js + dist/chunks/: the script tag, split (a classic loader and ES chunks, production Lit);
 // - dist/help-article.single.js: the script tag as one file (IIFE, everything inside);
-// - dist/esm/: ES modules for bundlers, the four libraries external, dev-mode warnings stripped;
+// - dist/esm/: ES modules for bundlers, the four libraries (and the optional @lit-labs/ssr-client of
+//   help-article-widget/hydrate) external, dev-mode warnings stripped;
 // - dist/esm-dev/: the same with dev-mode warnings (picked by the `development` export condition);
 // - dist/vendor/: the ES build's libraries as browser modules, for pages that use an import map
 //   instead of a bundler (the admin demo).
@@ -20,9 +21,9 @@ const production = () =>
 // html`` templates stay as written, so a server render and the browser's see the same strings.
 const compactCss = () =>
   minifyLiterals({ include: ['src/**/*.ts'], failOnError: true, options: { shouldMinify: () => false } });
-const external = (id) => /^(lit|@lit|marked|dompurify|i18next)(\/|$)/.test(id);
+const external = (id) => /^(lit|@lit|@lit-labs\/ssr-client|marked|dompurify|i18next)(\/|$)/.test(id);
 const esm = (dir, plugins) => ({
-  input: { index: 'src/index.ts', define: 'src/define.ts', 'report/define': 'src/report/define.ts' },
+  input: { index: 'src/index.ts', define: 'src/define.ts', hydrate: 'src/hydrate.ts', 'report/define': 'src/report/define.ts' },
   external,
   plugins: [...plugins, ts()],
   output: {
@@ -58,7 +59,8 @@ const scriptTagChunks = {
     format: 'es',
     sourcemap: true,
     entryFileNames: '[name].js',
-    chunkFileNames: '[name]-[hash].js',
+    // hydrate.js keeps its name: pages that prerender preload it (ssr/page.js).
+    chunkFileNames: (chunk) => (chunk.name === 'hydrate' ? '[name].js' : '[name]-[hash].js'),
     plugins: [terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false, ascii_only: true } })],
   },
 };

@@ -5,6 +5,7 @@
 // `window.__collector` (injected into every test page).
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { startServer } from 'help-feedback-collector';
 import { browsers } from './test/support/browsers.mjs';
@@ -13,6 +14,29 @@ import { cpuThrottlingPlugin } from './test/support/cpu-throttling-plugin.mjs';
 import { buildIndex } from './scripts/content-index.mjs';
 
 let collector;
+
+// The prerendered test pages are rendered in a worker: Lit SSR and jsdom set globals (`window`,
+// `document`) that must not reach the test server's own thread.
+let prerenderWorker;
+const pending = new Map();
+let requests = 0;
+function prerendered(variant, at) {
+  if (!prerenderWorker) {
+    prerenderWorker = new Worker(new URL('./test/support/prerendered-pages.mjs', import.meta.url), { workerData: 'prerendered-pages' });
+    prerenderWorker.unref();
+    prerenderWorker.on('message', ({ id, body, error }) => {
+      const { resolve, reject } = pending.get(id);
+      pending.delete(id);
+      if (error) reject(new Error(error));
+      else resolve(body);
+    });
+  }
+  const id = ++requests;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    prerenderWorker.postMessage({ id, variant, at });
+  });
+}
 // The owner report's collectors (test/browser/report/): one that admits the test page's origin,
 // one with no ratings, and one that refuses the page (no admin origins). Same token for all.
 /** @type {Record<string, Awaited<ReturnType<typeof startServer>>>} */
@@ -107,6 +131,20 @@ export default {
           db.close();
         }
         return undefined;
+      },
+    },
+    {
+      // `/test/prerendered/<variant>.html`: an article prerendered by help-article-widget/ssr for
+      // this very URL, its feedback going to the test collector (test/support/prerendered-pages.mjs).
+      name: 'prerendered-pages',
+      async serve(context) {
+        const variant = /^\/test\/prerendered\/([a-z]+)\.html$/.exec(context.path)?.[1];
+        if (!variant || !collector) return undefined;
+        const body = await prerendered(variant, { origin: `http://${context.host}`, path: context.path, collector: collector.url });
+        return body && { body, type: 'html' };
+      },
+      async serverStop() {
+        await prerenderWorker?.terminate();
       },
     },
     {

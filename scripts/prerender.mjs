@@ -15,11 +15,14 @@ const { values, positionals } = parseArgs({ allowPositionals: true, options: { o
 const dir = positionals[0] ?? 'content';
 fs.mkdirSync(values.out, { recursive: true });
 const index = await buildIndex(dir);
+const site = process.env.SITE_URL ?? `http://localhost:${process.env.PORT ?? 8000}`;
 for (const entry of index) {
   const markdown = fs.readFileSync(path.join(dir, path.basename(entry.path)), 'utf8');
   const article = await renderArticle(markdown, {
     src: entry.path,
-    url: `http://localhost/dist/articles/${entry.id}.${entry.lang}.html`,
+    // The page's own URL (links, images): `npm start` serves on localhost:8000 unless PORT says otherwise.
+    // Served from another origin, the script tag renders the article afresh instead of taking it over.
+    url: `${site}/dist/articles/${entry.id}.${entry.lang}.html`,
     lang: entry.lang,
     articleId: entry.id,
     feedbackEndpoint: '/api/feedback',

@@ -1,5 +1,6 @@
 // A whole HTML page around a prerendered article: what `help-article-render --page` writes and
-// what the demo site serves. The script tag comes last: the article is on screen without it.
+// what the demo site serves. The script tag comes last: the article is on screen without it. The
+// code that takes the article over (dist/chunks/hydrate.js) is preloaded beside it.
 
 const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
@@ -16,7 +17,7 @@ export function articlePage(article, { title = '', lang = 'de', script, head = '
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-${head}</head>
+${script && /help-article\.js$/.test(script) ? `<link rel="modulepreload" href="${escapeHtml(script.replace(/[^/]*$/, 'chunks/hydrate.js'))}">\n` : ''}${head}</head>
 <body>
 ${article}
 ${script ? `<script src="${escapeHtml(script)}" defer></script>\n` : ''}</body>

@@ -12,6 +12,15 @@ export interface CalloutLabelSource {
   root(): ParentNode;
 }
 
+/** Puts the labels of untitled callout boxes under `root`; a label already right is left alone (no mutation of prerendered markup). */
+export function labelCallouts(root: ParentNode, label: CalloutLabelSource['label']): void {
+  for (const title of root.querySelectorAll<HTMLElement>('[data-callout-title]')) {
+    const kind = title.dataset.calloutTitle as 'note' | 'tip' | 'warning' | '';
+    const text = kind && label(kind);
+    if (text && title.textContent !== text) title.textContent = text;
+  }
+}
+
 /**
  * Callout boxes without an own title (`> [!NOTE]`) are labelled in the reader's language. The
  * pipeline leaves their label empty, so a language switch needs no new parse: the labels are set
@@ -32,9 +41,6 @@ export class CalloutLabelsController implements ReactiveController {
     const lang = this.source.lang();
     if (!article || (this.done?.article === article && this.done.lang === lang)) return;
     this.done = { article, lang };
-    for (const label of this.source.root().querySelectorAll<HTMLElement>('[data-callout-title]')) {
-      const kind = label.dataset.calloutTitle as 'note' | 'tip' | 'warning' | '';
-      if (kind) label.textContent = this.source.label(kind);
-    }
+    labelCallouts(this.source.root(), this.source.label);
   }
 }

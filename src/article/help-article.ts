@@ -11,6 +11,7 @@ import { ArticleLoader, type ArticleState, type LoadOutcome } from './article-lo
 import { AnchorController } from './anchors.js';
 import { PrintSectionsController } from './print-sections.js';
 import { CalloutLabelsController } from './callout-labels.js';
+import { contentHtml } from './content-html.js';
 import { idFromSrc, isValidArticleId, langFromSrc, toArticleId } from '../internal/article-id.js';
 import { HelpCategories, parseCategoryList } from '../categories/help-categories.js';
 import { warnOnce } from '../internal/dev.js';
@@ -50,14 +51,6 @@ export interface SectionToggleDetail {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
-
-// Lit SSR renders strings, not DOM: on the server a sanitized fragment goes out as its HTML.
-const content = (fragment: DocumentFragment): DocumentFragment | ReturnType<typeof unsafeHTML> => {
-  if (!isServer) return fragment;
-  const holder = document.createElement('div');
-  holder.append(fragment.cloneNode(true));
-  return unsafeHTML(holder.innerHTML);
-};
 
 /** The id of a section's panel: `:` never occurs in a heading's id, so the two cannot clash. */
 const panelId = (id: string) => `${id}:panel`;
@@ -202,7 +195,7 @@ export class HelpArticle extends HelpElement {
     new CalloutLabelsController(this, {
       article: () => this.model,
       lang: () => this.localize.lang,
-      label: (kind) => this.localize.t(`article:callout.${kind}`),
+      label: this.calloutLabel,
       root: () => this.renderRoot,
     });
     new PrintSectionsController(this, {
@@ -212,7 +205,8 @@ export class HelpArticle extends HelpElement {
     });
   }
 
-  private get model(): ArticleModel | undefined {
+  /** The article shown, once built. */
+  protected get model(): ArticleModel | undefined {
     return this.loader.model;
   }
 
@@ -258,6 +252,15 @@ export class HelpArticle extends HelpElement {
       this.openIds = this.startClosed() ? new Set() : new Set(this.model.sections.map((s) => s.id));
     }
   }
+
+  // Lit SSR renders strings, not DOM: on the server a sanitized fragment goes out as its HTML. A
+  // page that takes that markup over renders the same strings (src/article/hydrate-article.ts).
+  protected content(fragment: DocumentFragment): DocumentFragment | ReturnType<typeof unsafeHTML> {
+    return isServer ? contentHtml(fragment, this.calloutLabel) : fragment;
+  }
+
+  /** The label of an untitled callout box in the UI language. */
+  protected readonly calloutLabel = (kind: 'note' | 'tip' | 'warning') => this.localize.t(`article:callout.${kind}`);
 
   // A closed section is `hidden="until-found"`: find-in-page still finds its text and opens it
   // (`beforematch`). An engine without it (Firefox before 139, older Safari) would hide the text from
@@ -485,7 +488,7 @@ export class HelpArticle extends HelpElement {
     return html`<article class=${model.long ? 'base long' : 'base'} part="base" lang=${this.localize.lang}>
       <header class="header" part="header">
         ${this.articleTitle
-          ? html`<h1 class="title" part="title" lang=${contentLang}>${model.meta.title || (model.headingContent ? content(model.headingContent) : this.articleTitle)}</h1>`
+          ? html`<h1 class="title" part="title" lang=${contentLang}>${model.meta.title || (model.headingContent ? this.content(model.headingContent) : this.articleTitle)}</h1>`
           : nothing}
         ${updated
           ? html`<p class="meta" part="meta">
@@ -502,7 +505,7 @@ export class HelpArticle extends HelpElement {
         ></help-categories>
       </header>
       ${this.renderNotice()}
-      <div class="intro prose" part="intro" lang=${contentLang}>${content(model.intro)}</div>
+      <div class="intro prose" part="intro" lang=${contentLang}>${this.content(model.intro)}</div>
       ${sections.length > 1
         ? html`<div class="toolbar" part="toolbar">
             <span class="section-count">${t('article:sectionCount', { count: sections.length })}</span>
@@ -528,7 +531,7 @@ export class HelpArticle extends HelpElement {
               >
                 ${CHEVRON}
               </button>
-              <span class="section-title" id=${titleId(s.id)} lang=${contentLang}>${content(s.content)}</span>
+              <span class="section-title" id=${titleId(s.id)} lang=${contentLang}>${this.content(s.content)}</span>
             </h2>
             <!-- Beside the heading, not in it: the heading's name is the section title alone. -->
             <button
@@ -549,7 +552,7 @@ export class HelpArticle extends HelpElement {
             hidden=${open ? nothing : 'until-found'}
             @beforematch=${() => this.openSection(s.id, { scroll: false })}
           >
-            ${content(s.body)}
+            ${this.content(s.body)}
           </div>
         </section>`;
       })}

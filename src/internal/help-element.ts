@@ -34,14 +34,17 @@ export class HelpElement extends LitElement {
   /** The element's language and labels. */
   protected readonly localize = new LocalizeController(this);
 
+  /** The server's shadow root while it is being taken over (set by src/internal/hydrate.ts). */
+  protected prerendered?: ShadowRoot;
+
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     // A prerendered element (help-article-widget/ssr) arrives with a declarative shadow root;
-    // attachShadow hands it back as it is, and Lit would render beside the server's markup. It is
-    // rendered afresh in the same task (no paint in between): inline markdown renders at once.
+    // attachShadow hands it back as it is, and Lit would render beside the server's markup. Where
+    // the page does not hydrate (src/internal/hydrate.ts), it is rendered afresh in the same task
+    // (no paint in between): inline markdown renders at once.
     this.shadowRoot?.replaceChildren();
     return super.createRenderRoot();
   }
-
   override connectedCallback(): void {
     super.connectedCallback();
     for (const [tag, ctor] of Object.entries((this.constructor as typeof HelpElement).dependencies)) {

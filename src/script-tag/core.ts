@@ -7,8 +7,14 @@ import { HelpCategories } from '../categories/help-categories.js';
 import { afterPaint, loadDeferredParts } from '../article/deferred-parts.js';
 import { defineElement } from '../internal/define-element.js';
 
-defineElement('help-article', HelpArticle);
-defineElement('help-categories', HelpCategories);
+const define = () => {
+  defineElement('help-article', HelpArticle);
+  defineElement('help-categories', HelpCategories);
+};
+// A prerendered article (help-article-widget/ssr) is taken over as it is: the code for that is
+// imported first, on such pages only (without it the article is rendered afresh).
+if ([...document.querySelectorAll('help-article')].some((el) => el.shadowRoot)) import('./hydrate.js').then(define, define);
+else define();
 
 const later = () => afterPaint(() => void loadDeferredParts());
 if (document.readyState === 'complete') later();

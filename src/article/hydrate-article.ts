@@ -1,0 +1,36 @@
+// What taking over prerendered markup needs from <help-article> (loaded with src/internal/hydrate.ts,
+// on pages with a prerendered article only):
+// - when: the markup is taken over when the first update has the whole article (a short one, built
+//   in that update); while a long one is built in slices it stays on screen, and is then rendered
+//   afresh (its later parts go in frame by frame, into nodes of the element's own);
+// - how: the article first shown over the server's markup renders its content as the server's
+//   HTML strings (Lit checks them by digest), and keeps doing so, so later updates leave those
+//   nodes alone.
+import type { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { ArticleModel } from '../pipeline/index.js';
+import { contentHtml } from './content-html.js';
+import type { Takeover } from '../internal/hydrate.js';
+import { HelpArticle } from './help-article.js';
+
+interface Article {
+  state: HelpArticle['state'];
+  prerendered?: ShadowRoot;
+  model?: ArticleModel;
+  calloutLabel(kind: 'note' | 'tip' | 'warning'): string;
+  content(fragment: DocumentFragment): DocumentFragment | ReturnType<typeof unsafeHTML>;
+  takeover(): Takeover;
+}
+
+const asHtml = new WeakMap<Article, ArticleModel | undefined>();
+const proto = HelpArticle.prototype as unknown as Article;
+const content = proto.content;
+
+proto.content = function (this: Article, fragment: DocumentFragment) {
+  if (this.prerendered) asHtml.set(this, this.model);
+  return asHtml.get(this) === this.model ? contentHtml(fragment, this.calloutLabel) : content.call(this, fragment);
+};
+
+proto.takeover = function (this: Article) {
+  if (this.state === 'loading') return 'later';
+  return this.model && !this.model.deferred.length ? 'hydrate' : 'replace';
+};

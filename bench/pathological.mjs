@@ -169,7 +169,7 @@ const lines = [
   '# Pathological markdown in Chromium: longest task, frame and timer gap',
   '',
   `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${os.cpus()[0]?.model ?? ''}, ${os.cpus().length} cores (shared); Chromium ${version}, headless; dist/help-article.js (production bundle)`,
-  `- Command: \`npm run build && node bench/pathological.mjs${args.runs !== '1' ? ` --runs ${args.runs}` : ''}${args.only ? ` --only '${args.only}'` : ''}\` (${RUNS > 1 ? `median of ${RUNS} runs` : 'one run'} per input and rate)`,
+  `- Command: \`npm run build && node bench/pathological.mjs${args.runs !== '1' ? ` --runs ${args.runs}` : ''}${args.rates !== '1,4' ? ` --rates ${args.rates}` : ''}${args.only ? ` --only '${args.only}'` : ''}\` (${RUNS > 1 ? `median of ${RUNS} runs` : 'one run'} per input and rate)`,
   '- Each input is set as the `markdown` property of a fresh `<help-article>` on its own page; measured from then until the page is quiet after `help-article-load`, then scrolled to the middle, the end and the top (300 ms each). **task**: longest Long Tasks entry; **frame**: longest Long Animation Frame (script plus style, layout and paint); **timer gap**: longest gap between ticks of a 10 ms `setInterval`; – means none over 50 ms. Targets: task and frame ≤ 200 ms, timer gap ≤ 500 ms (bold: over).',
   `- Rates: ${RATES.map((r) => (r === 1 ? '1× (unthrottled)' : `${r}× (CDP Emulation.setCPUThrottlingRate)`)).join(', ')}. Images are answered with a 1×1 PNG; "image requests" counts the requests the page made (unthrottled run).`,
   `- Worst over all inputs: ${RATES.map((r) => `${r}×: task ${ms(worst(r, 'longestTask'))} ms, frame ${ms(worst(r, 'longestFrame'))} ms, timer gap ${ms(worst(r, 'longestGap'))} ms`).join('; ')}.`,

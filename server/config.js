@@ -160,6 +160,20 @@ function parseStore(raw, cwd, poolMax) {
 }
 
 /**
+ * True for an http(s) origin written exactly as browsers serialize it (scheme, host, optional
+ * port; no path or trailing slash): anything else could never match a request's `Origin`.
+ * @param {string} origin
+ */
+function isExactOrigin(origin) {
+  try {
+    const parsed = new URL(origin);
+    return /^https?:$/.test(parsed.protocol) && parsed.origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * @param {string | undefined} raw
  * @returns {string[] | '*' | null}
  */
@@ -170,14 +184,7 @@ function parseOrigins(raw) {
   for (const origin of origins) {
     // Sandboxed frames, file: pages and some redirects send `Origin: null`; only an explicit entry allows them.
     if (origin === 'null') continue;
-    let parsed;
-    try {
-      parsed = new URL(origin);
-    } catch {
-      parsed = null;
-    }
-    // Browsers send the serialized origin exactly, so anything else could never match.
-    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+    if (!isExactOrigin(origin)) {
       throw new ConfigError(
         `CORS_ORIGINS contains ${JSON.stringify(origin)}: expected comma-separated origins like https://help.example.com (scheme, host, optional port; no path or trailing slash), null, or "*".`,
       );
@@ -196,13 +203,7 @@ function parseAdminOrigins(raw) {
   if (raw === undefined) return [];
   const origins = raw.split(',').map((part) => part.trim()).filter(Boolean);
   for (const origin of origins) {
-    let parsed;
-    try {
-      parsed = new URL(origin);
-    } catch {
-      parsed = null;
-    }
-    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+    if (!isExactOrigin(origin)) {
       throw new ConfigError(
         `FEEDBACK_ADMIN_ORIGINS contains ${JSON.stringify(origin)}: expected comma-separated origins like https://admin.example.com (scheme, host, optional port; no path, no "*").`,
       );

@@ -1,24 +1,15 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../../src/define.js';
-import type { HelpArticle } from '../../../src/article/help-article.js';
-import { settled, shadow } from '../../support/helpers.js';
+import { shadow } from '../../support/helpers.js';
+import { render } from './pathological.js';
 import { PATHOLOGICAL } from '../../fixtures/pathological/inputs.mjs';
 
 type Case = { make: () => string };
 
 /** The article as a reader gets it: the events sent and the shadow root's markup. */
-async function render(markdown: string): Promise<{ events: string[]; html: string; text: string }> {
-  const el = document.createElement('help-article') as HelpArticle;
-  el.setAttribute('share', 'none');
-  const events: string[] = [];
-  el.addEventListener('help-article-load', () => events.push('load'));
-  el.addEventListener('help-article-error', (e) => events.push(e.detail.reason));
-  const done = settled(el);
-  el.markdown = markdown;
-  document.body.append(el);
-  await done;
-  await el.loadComplete;
+async function rendered(markdown: string): Promise<{ events: string[]; html: string; text: string }> {
+  const { el, events } = await render(markdown);
   // Lit's comment markers differ between renders; the content does not.
   const html = shadow(el).innerHTML.replace(/<!--[^]*?-->/g, '');
   const text = shadow(el).textContent ?? '';
@@ -47,9 +38,9 @@ describe('the same article on a slow machine (Chromium: CPU slowed 4× through t
   for (const name of ['60,000 tiny sections (830 KB)', '300,000 list items, one block']) {
     it(`${name}: same outcome, same text, same markup at full speed and 4× slower`, async () => {
       const markdown = (PATHOLOGICAL as Record<string, Case>)[name].make();
-      const fast = await render(markdown);
+      const fast = await rendered(markdown);
       await throttle(4);
-      const slow = await render(markdown);
+      const slow = await rendered(markdown);
       await throttle(1);
       expect(slow.events).to.deep.equal(fast.events);
       expect(slow.text.length).to.equal(fast.text.length);

@@ -16,6 +16,30 @@ const args = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
+/**
+ * Aborts and records every request that leaves `origin`, and records console warnings, errors and
+ * page errors: what each page test asserts is empty.
+ * @param {import('playwright-core').Page} page
+ * @param {string} origin
+ */
+async function guard(page, origin) {
+  const foreign = [];
+  const console_ = [];
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (!url.startsWith(origin) && !url.startsWith('data:')) {
+      foreign.push(url);
+      return route.abort('blockedbyclient');
+    }
+    return route.continue();
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') console_.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => console_.push(`pageerror: ${e.message}`));
+  return { foreign, console_ };
+}
+
 describe('demo pages', () => {
   let server;
   let browser;
@@ -33,20 +57,7 @@ describe('demo pages', () => {
   for (const pagePath of ['/', '/demo/admin.html']) {
     it(`${pagePath} loads only from its own origin, logs no warning or error, renders the article and passes axe`, async () => {
       const page = await browser.newPage();
-      const foreign = [];
-      const console_ = [];
-      await page.route('**/*', (route) => {
-        const url = route.request().url();
-        if (!url.startsWith(server.url) && !url.startsWith('data:')) {
-          foreign.push(url);
-          return route.abort('blockedbyclient');
-        }
-        return route.continue();
-      });
-      page.on('console', (m) => {
-        if (m.type() === 'warning' || m.type() === 'error') console_.push(`${m.type()}: ${m.text()}`);
-      });
-      page.on('pageerror', (e) => console_.push(`pageerror: ${e.message}`));
+      const { foreign, console_ } = await guard(page, server.url);
       await page.addInitScript(() => {
         window.__articleEvents = [];
         for (const type of ['help-article-load', 'help-article-error']) {
@@ -90,20 +101,7 @@ describe('demo pages', () => {
       });
       for (const pagePath of ['/admin/', '/demo/admin.html?screen=feedback']) {
         const page = await browser.newPage();
-        const foreign = [];
-        const console_ = [];
-        await page.route('**/*', (route) => {
-          const url = route.request().url();
-          if (!url.startsWith(own.url) && !url.startsWith('data:')) {
-            foreign.push(url);
-            return route.abort('blockedbyclient');
-          }
-          return route.continue();
-        });
-        page.on('console', (m) => {
-          if (m.type() === 'warning' || m.type() === 'error') console_.push(`${m.type()}: ${m.text()}`);
-        });
-        page.on('pageerror', (e) => console_.push(`pageerror: ${e.message}`));
+        const { foreign, console_ } = await guard(page, own.url);
         await page.goto(`${own.url}/demo/`);
         await page.evaluate(async (t) => {
           await fetch('/api/admin/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: t }) });

@@ -21,7 +21,8 @@ export type { FeedbackSendDetail, FeedbackSuccessDetail, FeedbackErrorDetail, Fe
 export type { FeedbackPayload, FeedbackAnswer, FeedbackScale, FeedbackReason } from './feedback/wire.js';
 export { LIMITS as FEEDBACK_LIMITS, SCALES as FEEDBACK_SCALES, REASONS as FEEDBACK_REASONS } from './feedback/wire.js';
 export type { StorageKind, StorageLike } from './feedback/feedback-storage.js';
-export { addTranslations, BUILT_IN_LANGUAGES, FALLBACK_LANGUAGE, i18n } from './i18n/i18n.js';
+export { addTranslations, BUILT_IN_LANGUAGES, FALLBACK_LANGUAGE } from './i18n/labels.js';
+export { i18n } from './i18n/i18n.js';
 export type { Translation, PartialTranslation, TranslationKey } from './i18n/translation.js';
 export { slugify } from './internal/slug.js';
 export { LIMITS, LINK_SCHEMES } from './pipeline/index.js';

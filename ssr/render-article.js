@@ -42,6 +42,11 @@ async function load() {
   dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url: DEFAULT_URL });
   const { window } = dom;
   clobberLikeBrowsers(window);
+  // Nothing dispatches events on this private window. jsdom's selector engine adds capture
+  // listeners to it for every document that runs a querySelector (DOMPurify parses each piece of
+  // an article into a new one) and never removes them; each add scans the list, so a hostile
+  // article of thousands of pieces took minutes and the process grew with every render.
+  window.addEventListener = () => undefined;
   Object.assign(globalThis, { window, document: window.document });
   const ssr = await import('@lit-labs/ssr');
   const { collectResult } = await import('@lit-labs/ssr/lib/render-result.js');
@@ -49,7 +54,8 @@ async function load() {
   const { unsafeHTML } = await import('lit/directives/unsafe-html.js');
   await import('../dist/esm/define.js');
   const pipeline = await import('../dist/esm/pipeline/index.js');
-  const i18n = await import('../dist/esm/i18n/i18n.js');
+  // define.js has loaded i18next (dist/esm/i18n/i18n.js): the labels resolve through it.
+  const i18n = await import('../dist/esm/i18n/labels.js');
   for (const name of ['Node', 'Element', 'DocumentFragment', 'HTMLTableElement', 'HTMLHeadingElement', 'Text']) {
     globalThis[name] ??= window[name];
   }

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { defineElement } from '../internal/define-element.js';
+import { hasEngine } from '../i18n/labels.js';
 
 // The share bar and the feedback control sit under the article, where the reader arrives last:
 // their code is imported after the article is on screen, so the script tag's first file carries
@@ -12,10 +13,26 @@ const PARTS: Record<string, () => Promise<CustomElementConstructor>> = {
 
 let loading: Promise<void> | undefined;
 
-/** Defines `<help-share>` and `<help-feedback>`, importing their code once; resolves when both are defined. */
+/** i18next, which the first paint does without (src/i18n/labels.ts); resolves with its instance. */
+export function loadI18n(): Promise<typeof import('../i18n/i18n.js').i18n | undefined> {
+  return import('../i18n/i18n.js').then(
+    (m) => m.i18n,
+    (error: unknown) => {
+      // The labels the widget ships go on working without it; a host's nested labels stay as written.
+      console.error(`help-article-widget: could not load i18next: ${String(error)}.`);
+      return undefined;
+    },
+  );
+}
+
+/**
+ * Defines `<help-share>` and `<help-feedback>` and loads i18next, importing their code once;
+ * resolves when all are there.
+ */
 export function loadDeferredParts(): Promise<void> {
-  loading ??= Promise.all(
-    Object.entries(PARTS).map(async ([tag, load]) => {
+  loading ??= Promise.all([
+    hasEngine() ? undefined : loadI18n(),
+    ...Object.entries(PARTS).map(async ([tag, load]) => {
       if (customElements.get(tag)) return;
       try {
         defineElement(tag, await load());
@@ -27,7 +44,7 @@ export function loadDeferredParts(): Promise<void> {
         );
       }
     }),
-  ).then(() => undefined);
+  ]).then(() => undefined);
   return loading;
 }
 

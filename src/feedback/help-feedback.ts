@@ -2,7 +2,7 @@ import { html, isServer, nothing, svg, type PropertyValues, type TemplateResult 
 import { property, state } from 'lit/decorators.js';
 import { HelpElement } from '../internal/help-element.js';
 import { warnOnce } from '../internal/dev.js';
-import { FALLBACK_LANGUAGE } from '../i18n/i18n.js';
+import { FALLBACK_LANGUAGE } from '../i18n/labels.js';
 import { styles } from './help-feedback.styles.js';
 import { controls } from '../styles/controls.js';
 import { sharedQueue, type DeliveryQueue, type DeliveryUpdate } from './delivery-queue.js';

@@ -1,24 +1,19 @@
 import i18next, { type i18n as I18n } from 'i18next';
-import de from './de/index.js';
-import en from './en/index.js';
-import { warnOnce } from '../internal/dev.js';
-import type { PartialTranslation, Translate, TranslationKey, TranslationValues } from './translation.js';
+import { FALLBACK_LANGUAGE, labelsChanged, store, useEngine } from './labels.js';
 
-/** Labels of languages the widget has none for are shown in this one: the help center's own. */
-export const FALLBACK_LANGUAGE = 'de';
-
-/** The languages that ship complete with the widget. */
-export const BUILT_IN_LANGUAGES = ['de', 'en'] as const;
+export { addTranslations, BUILT_IN_LANGUAGES, FALLBACK_LANGUAGE } from './labels.js';
 
 /**
  * The widget's own i18next instance (never the host's global one, which may be configured
  * differently or not at all). Exported for advanced use; `addTranslations` covers the usual case.
+ * The script tag imports this module after the first paint (src/i18n/labels.ts says why).
  */
 export const i18n: I18n = i18next.createInstance();
 
 void i18n.init({
-  resources: { de, en },
-  ns: Object.keys(de),
+  // A copy: labels added from now on go through `addResourceBundle`, and i18next's store is its own.
+  resources: structuredClone(store),
+  ns: Object.keys(store[FALLBACK_LANGUAGE]),
   defaultNS: 'article',
   // `en-GB` → `en` → `de`; unknown languages end in German, the help center's own language.
   fallbackLng: FALLBACK_LANGUAGE,
@@ -28,24 +23,8 @@ void i18n.init({
   interpolation: { escapeValue: false },
 } as Parameters<I18n['init']>[0]);
 
-/**
- * Adds or overrides labels for a language, e.g. `addTranslations('fr', { article: {…} })`.
- * Elements on the page re-render with the new labels at once.
- */
-export function addTranslations(lang: string, translations: PartialTranslation): void {
-  for (const [ns, resources] of Object.entries(translations)) {
-    i18n.addResourceBundle(lang, ns, resources, true, true);
-  }
-}
-
-/** True when labels exist for `lang` or its base language (`de-AT` → `de`). */
-export function hasLanguage(lang: string): boolean {
-  const base = lang.split('-')[0];
-  return i18n.hasResourceBundle(lang, 'article') || i18n.hasResourceBundle(base, 'article');
-}
-
-/** A label read straight from the store (`lang`, its base language, then German), if it is a plain one. */
-function plainLabel(languages: readonly string[], key: TranslationKey): string | undefined {
+/** A label read straight from i18next's store (`lang`, its base language, then German), if it is a plain one. */
+function plainLabel(languages: readonly string[], key: string): string | undefined {
   const colon = key.indexOf(':');
   const ns = key.slice(0, colon);
   const path = key.slice(colon + 1);
@@ -56,17 +35,19 @@ function plainLabel(languages: readonly string[], key: TranslationKey): string |
   return undefined;
 }
 
-/**
- * A translate function bound to `lang`, falling back to German for unknown languages. Plain labels
- * are read from the store directly: i18next's full resolution costs tens of microseconds a key,
- * and a long article asks for the same labels once per section.
- */
-export function translator(lang: string): Translate {
-  if (!hasLanguage(lang)) {
-    warnOnce(`lang/${lang}`, `No labels for lang="${lang}"; showing ${FALLBACK_LANGUAGE}. Add them with addTranslations().`);
-  }
-  const fixed = i18n.getFixedT(lang);
-  const languages = [...new Set([lang, lang.split('-')[0], FALLBACK_LANGUAGE])];
-  return (key: TranslationKey, values?: TranslationValues): string =>
-    (values ? undefined : plainLabel(languages, key)) ?? (fixed as unknown as (k: string, v?: object) => string)(key, values);
-}
+type Fixed = (key: string, values?: object) => string;
+const fixed = new Map<string, [readonly string[], Fixed]>();
+
+// Plain labels are read from the store directly: i18next's full resolution costs tens of
+// microseconds a key, and a long article asks for the same labels once per section.
+useEngine({
+  t(lang, key, values) {
+    let entry = fixed.get(lang);
+    if (!entry) fixed.set(lang, (entry = [[...new Set([lang, lang.split('-')[0], FALLBACK_LANGUAGE])], i18n.getFixedT(lang) as unknown as Fixed]));
+    return (values ? undefined : plainLabel(entry[0], key)) ?? entry[1](key, values);
+  },
+  has: (lang, ns) => i18n.hasResourceBundle(lang, ns),
+  add: (lang, ns, labels, overwrite) => void i18n.addResourceBundle(lang, ns, labels, true, overwrite),
+});
+i18n.store.on('added', labelsChanged);
+i18n.store.on('removed', labelsChanged);

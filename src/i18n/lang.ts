@@ -1,4 +1,4 @@
-import { FALLBACK_LANGUAGE } from '../i18n/i18n.js';
+import { FALLBACK_LANGUAGE } from '../i18n/labels.js';
 
 /**
  * The language an element speaks: its own `lang`, else the nearest ancestor's (across shadow

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { i18n, translator, hasLanguage, FALLBACK_LANGUAGE } from './i18n.js';
+import { translator, hasLanguage, onLabelsChanged, ownLabel, FALLBACK_LANGUAGE } from './labels.js';
 import { resolveLang } from './lang.js';
 import type { Translate } from './translation.js';
 
@@ -34,8 +34,7 @@ export class LocalizeController implements ReactiveController {
     if (!observer) {
       observer = new MutationObserver(refreshAll);
       observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
-      i18n.store.on('added', refreshAll);
-      i18n.store.on('removed', refreshAll);
+      onLabelsChanged(refreshAll);
     }
     this.refresh();
   }
@@ -66,9 +65,7 @@ export class LocalizeController implements ReactiveController {
     // loads locale data and cost ~100 ms of the article's first render on the demo site.
     // A language without labels shows German labels: its dates are German too, not the browser's.
     const lang = hasLanguage(this.lang) ? this.lang : FALLBACK_LANGUAGE;
-    const months = [lang, lang.split('-')[0]]
-      .map((lng) => i18n.getResource(lng, 'article', 'date.months') as string | undefined)
-      .find(Boolean);
+    const months = ownLabel(lang, 'article:date.months');
     if (months) {
       const utc = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
       const [year, month, day] = utc ? [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()] : [d.getFullYear(), d.getMonth(), d.getDate()];

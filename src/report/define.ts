@@ -1,5 +1,7 @@
 // Registers <help-feedback-report>: the entry of dist/help-feedback-report.js and of
 // `import 'help-article-widget/report'`. Never imported by the reader's bundle.
+// i18next translates the report's labels (the reader's script tag loads it after the first paint).
+import '../i18n/i18n.js';
 import { HelpFeedbackReport } from './help-feedback-report.js';
 import { defineElement } from '../internal/define-element.js';
 

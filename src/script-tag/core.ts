@@ -1,10 +1,11 @@
 // The first file the script-tag loader imports: what the first paint of an article needs (the
-// article, its categories, the pipeline, Lit, the labels). The share bar and the feedback control
-// are separate chunks, imported after the article is on screen (src/article/deferred-parts.ts), or
-// after the page has loaded for a page that uses them on their own.
+// article, its categories, the pipeline, Lit, the labels). The share bar, the feedback control and
+// i18next are separate chunks, imported after the article is on screen (src/article/deferred-parts.ts),
+// or after the page has loaded for a page that uses them on their own.
 import { HelpArticle } from '../article/help-article.js';
 import { HelpCategories } from '../categories/help-categories.js';
-import { afterPaint, loadDeferredParts } from '../article/deferred-parts.js';
+import { afterPaint, loadDeferredParts, loadI18n } from '../article/deferred-parts.js';
+import type { i18n as I18n } from 'i18next';
 import { defineElement } from '../internal/define-element.js';
 
 const define = () => {
@@ -16,16 +17,25 @@ const define = () => {
 if ([...document.querySelectorAll('help-article')].some((el) => el.shadowRoot)) import('./hydrate.js').then(define, define);
 else define();
 
-const later = () => afterPaint(() => void loadDeferredParts());
+/**
+ * The widget's i18next instance: set once it has loaded, after the first paint (the article's
+ * first render reads its labels without it, src/i18n/labels.ts). `whenComplete()` waits for it.
+ */
+export let i18n: I18n | undefined;
+
+/** Resolves when `<help-share>` and `<help-feedback>` are defined and i18next has loaded. */
+export const whenComplete = (): Promise<void> =>
+  loadDeferredParts()
+    .then(loadI18n)
+    .then((instance) => void (i18n = instance));
+
+const later = () => afterPaint(() => void whenComplete());
 if (document.readyState === 'complete') later();
 else addEventListener('load', later, { once: true });
 
-/** Resolves when `<help-share>` and `<help-feedback>` are defined. */
-export const whenComplete = (): Promise<void> => loadDeferredParts();
-
 export { HelpArticle, idFromSrc } from '../article/help-article.js';
 export { HelpCategories } from '../categories/help-categories.js';
-export { addTranslations, BUILT_IN_LANGUAGES, FALLBACK_LANGUAGE, i18n } from '../i18n/i18n.js';
+export { addTranslations, BUILT_IN_LANGUAGES, FALLBACK_LANGUAGE } from '../i18n/labels.js';
 export { slugify } from '../internal/slug.js';
 export { LIMITS, LINK_SCHEMES } from '../pipeline/index.js';
 export { defineElement } from '../internal/define-element.js';

@@ -41,7 +41,11 @@ function showFailure(error: unknown): void {
 
 const api = { ready: undefined } as unknown as Api;
 api.ready = import(/* @vite-ignore */ entry).then(
-  (module: Record<string, unknown>) => Object.assign(api, module),
+  (module: Record<string, unknown>) => {
+    // Live, like the module's own exports: `i18n` is set after the first paint.
+    for (const key of Object.keys(module)) Object.defineProperty(api, key, { get: () => module[key], enumerable: true, configurable: true });
+    return api;
+  },
   async (error: unknown) => {
     // Without `defer` this runs in <head>: the articles are there once the document is parsed.
     if (document.readyState === 'loading') await new Promise((done) => addEventListener('DOMContentLoaded', done, { once: true }));

@@ -86,20 +86,22 @@ interface Budget {
   degraded?: ArticleModel['degraded'];
 }
 
-// An element with maxDepth - 1 element ancestors in its fragment.
-const DEEP = `*${' > *'.repeat(LIMITS.maxDepth - 1)}`;
-
-// Replaces what is nested deeper than `LIMITS.maxDepth` by its text; true when it did.
+// Replaces what is nested deeper than `LIMITS.maxDepth` by its text; true when an element sits at
+// that depth. A walk, not a `* > * > …` selector: jsdom (the prerender path) matched that one
+// element by element, seconds for a hostile article.
 function flattenDeep(fragment: DocumentFragment): boolean {
-  if (!fragment.querySelector(DEEP)) return false;
+  let deep = false;
   const walk = (first: Element | null, depth: number): void => {
     for (let el = first; el; el = el.nextElementSibling) {
       if (depth < LIMITS.maxDepth) walk(el.firstElementChild, depth + 1);
-      else if (el.firstElementChild) el.textContent = el.textContent;
+      else {
+        deep = true;
+        if (el.firstElementChild) el.textContent = el.textContent;
+      }
     }
   };
   walk(fragment.firstElementChild, 1);
-  return true;
+  return deep;
 }
 
 // Parses one chunk into `content`; what cannot be parsed, or sanitized under the page's policy,

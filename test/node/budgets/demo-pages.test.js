@@ -59,6 +59,13 @@ describe('demo pages', () => {
       const page = await browser.newPage();
       const { foreign, console_ } = await guard(page, server.url);
       await page.addInitScript(() => {
+        // Layout shifts, with what moved: the page must not jump while the widget and the site's
+        // own script fill in (the breadcrumb trail once shifted the whole page by a line).
+        window.__shifts = [];
+        const name = (n) => (n ? `${n.getRootNode().host?.localName ?? ''} ${n.nodeName.toLowerCase()}.${n.className}`.trim() : '?');
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(`${e.value.toFixed(4)} ${e.sources.map((s) => name(s.node)).join(', ')}`);
+        }).observe({ type: 'layout-shift', buffered: true });
         window.__articleEvents = [];
         for (const type of ['help-article-load', 'help-article-error']) {
           document.addEventListener(type, (e) => window.__articleEvents.push({ type, detail: e.detail }), true);
@@ -69,6 +76,7 @@ describe('demo pages', () => {
       // Let late requests (feedback summary, lazy images) start before judging.
       await page.waitForLoadState('networkidle');
       const events = await page.evaluate(() => window.__articleEvents);
+      const shifts = await page.evaluate(() => window.__shifts);
       // The sidebar marks the article being read once, not under each of its categories.
       const current = await page.evaluate(() => document.querySelectorAll('[aria-current="page"]').length);
       // axe checks the page with the widgets' open shadow roots.
@@ -84,6 +92,7 @@ describe('demo pages', () => {
       assert.equal(events[0].type, 'help-article-load', `first article event: ${JSON.stringify(events[0])}`);
       assert.ok(events[0].detail.sections.length > 0, 'the article has sections');
       if (pagePath === '/') assert.equal(current, 1, 'one link marks the current article');
+      assert.deepEqual(shifts, [], 'no layout shift');
     });
   }
 

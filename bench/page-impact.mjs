@@ -15,6 +15,7 @@ import { startServer } from 'help-feedback-collector';
 import { registerSite } from '../scripts/lib/site.mjs';
 import { launch, blockExternal } from './lib/browser.mjs';
 import { renderArticle } from '../ssr/render-article.js';
+import { preloadLinks } from '../ssr/page.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '12' }, out: { type: 'string', default: path.join(root, 'bench/results/page-impact.md') } } });
@@ -77,7 +78,10 @@ const prerendered = (
     feedbackEndpoint: '/api/feedback',
   })
 ).replace('<help-article', '<help-article id="article" feedback-summary');
-const prerenderedPage = demo.replace(/<help-article[\s\S]*?<\/help-article>/, () => prerendered);
+// With the head's preload lines a prerendering page gets from ssr/page.js (docs/prerender.md).
+const prerenderedPage = demo
+  .replace(/<help-article[\s\S]*?<\/help-article>/, () => prerendered)
+  .replace('</head>', () => `${preloadLinks('/dist/help-article.js')}</head>`);
 if (!prerenderedPage.includes('shadowrootmode')) throw new Error('could not make the prerendered variant of demo/index.html');
 
 const VARIANTS = { widget: () => undefined, prerendered: () => prerenderedPage, static: () => staticPage };
@@ -122,7 +126,7 @@ const lines = [
   '',
   `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${os.cpus()[0]?.model ?? ''}, ${os.cpus().length} cores (shared); Node ${process.version}; Chromium headless, 1280×900, loopback (no network latency)`,
   `- Command: \`npm run build && node bench/page-impact.mjs\` (${RUNS} runs per variant, interleaved, after one warm-up pair; fresh browser context per run, so no HTTP cache)`,
-  '- Widget: the page as served by `npm start` (split script tag, `defer`, article fetched from `/content/`). Prerendered: the same page with `<help-article>` rendered by `renderArticle` (help-article-widget/ssr; declarative shadow DOM, markdown embedded), script tag kept; its "article shown" is `help-article-load` (taken over by the script). Static: the same HTML with the script removed and `<help-article>` replaced by the article markup the widget rendered (light DOM, without the widget\'s styles).',
+  '- Widget: the page as served by `npm start` (split script tag, `defer`, article fetched from `/content/`). Prerendered: the same page with `<help-article>` rendered by `renderArticle` (help-article-widget/ssr; declarative shadow DOM, markdown embedded), script tag kept, and the two `modulepreload` lines of `ssr/page.js` in the head; its "article shown" is `help-article-load` (taken over by the script). Static: the same HTML with the script removed and `<help-article>` replaced by the article markup the widget rendered (light DOM, without the widget\'s styles).',
   '- Article: time of `help-article-load` since navigation start (static: DOMContentLoaded). FCP/LCP from PerformanceObserver; CLS = sum of layout-shift values without recent input, observed until 800 ms after load.',
   `- Requests that tried to leave 127.0.0.1: ${blocked.length ? blocked.join(', ') : 'none'}`,
   '',

@@ -65,6 +65,12 @@ describe('prerendered articles on the help site', () => {
       await page.goto(`${site.url}/dist/articles/${e.id}.${e.lang}.html`);
       await page.waitForFunction(() => document.querySelector('help-article')?.state === 'ready' && customElements.get('help-feedback'));
       const article = page.locator('help-article');
+      // The first chunk and the takeover code were preloaded from the head, and those are the files
+      // the script tag imported (a preload of the wrong URL would be fetched twice).
+      const preloads = await page.evaluate(() => [...document.head.querySelectorAll('link[rel="modulepreload"]')].map((l) => new URL(l.href).pathname));
+      assert.deepEqual(preloads, ['/dist/chunks/core.js', '/dist/chunks/hydrate.js']);
+      const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => /chunks\/(core|hydrate)\.js$/.test(p)));
+      assert.deepEqual(fetched.sort(), preloads);
       // Taken over, not rendered beside the server's markup.
       assert.equal(await article.locator('[part="title"]').count(), 1);
       assert.equal(await article.locator('help-feedback form').count(), 1);

@@ -57,14 +57,6 @@ const panelId = (id: string) => `${id}:panel`;
 /** The id of a section's title, which names its toggle button. */
 const titleId = (id: string) => `${id}:title`;
 
-const CHEVRON = html`<svg class="chevron" viewBox="0 0 16 16" width="20" height="20" aria-hidden="true">
-  <path d="M4.2 6.2a.75.75 0 0 1 1.06 0L8 8.94l2.74-2.74a.75.75 0 1 1 1.06 1.06L8.53 10.53a.75.75 0 0 1-1.06 0L4.2 7.26a.75.75 0 0 1 0-1.06Z" fill="currentColor"/>
-</svg>`;
-
-const LINK_ICON = html`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-  <path fill="currentColor" d="M7.78 3.22a3.25 3.25 0 0 1 4.6 4.6l-1.6 1.6a.75.75 0 0 1-1.06-1.06l1.6-1.6a1.75 1.75 0 0 0-2.48-2.48l-1.6 1.6a.75.75 0 1 1-1.06-1.06Zm-1.5 8.5a3.25 3.25 0 0 1-4.6-4.6l1.6-1.6a.75.75 0 0 1 1.06 1.06l-1.6 1.6a1.75 1.75 0 0 0 2.48 2.48l1.6-1.6a.75.75 0 0 1 1.06 1.06Zm-.53-2.53 3.5-3.5a.75.75 0 0 1 1.06 1.06l-3.5 3.5a.75.75 0 0 1-1.06-1.06Z"/>
-</svg>`;
-
 /**
  * Renders a markdown help-center article: title, categories, an always-visible intro and a
  * collapsible section per `##` heading, with deep links, callouts and safe HTML.
@@ -475,6 +467,55 @@ export class HelpArticle extends HelpElement {
     </footer>`;
   }
 
+  // One template per section, its icons inline: a nested template per icon cost two more template
+  // instances a section on the first render. The title sits beside the toggle button, not in it (it
+  // may hold links, which a button cannot); the button still covers the whole heading (CSS), so a
+  // click anywhere toggles. The copy-link button sits beside the heading, not in it: the heading's
+  // name is the section title alone.
+  private renderSection(s: ArticleModel['sections'][number], contentLang: string, copyLabel: string): TemplateResult {
+    const open = this.openIds.has(s.id);
+    return html`<section class="section" part="section" data-section=${s.id} ?data-open=${open}>
+      <div class="section-head">
+        <h2 class="section-heading" part="section-heading" id=${s.id}>
+          <button
+            class="section-toggle"
+            part="section-toggle"
+            aria-expanded=${open}
+            aria-controls=${panelId(s.id)}
+            aria-labelledby=${titleId(s.id)}
+            @click=${() => this.toggle(s.id)}
+          >
+            <svg class="chevron" viewBox="0 0 16 16" width="20" height="20" aria-hidden="true">
+              <path d="M4.2 6.2a.75.75 0 0 1 1.06 0L8 8.94l2.74-2.74a.75.75 0 1 1 1.06 1.06L8.53 10.53a.75.75 0 0 1-1.06 0L4.2 7.26a.75.75 0 0 1 0-1.06Z" fill="currentColor"/>
+            </svg>
+          </button>
+          <span class="section-title" id=${titleId(s.id)} lang=${contentLang}>${this.content(s.content)}</span>
+        </h2>
+        <button
+          class="copy-link"
+          part="section-link"
+          title=${copyLabel}
+          aria-label=${`${copyLabel}: ${s.title}`}
+          @click=${() => this.copySectionLink(s.id)}
+        >
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+            <path fill="currentColor" d="M7.78 3.22a3.25 3.25 0 0 1 4.6 4.6l-1.6 1.6a.75.75 0 0 1-1.06-1.06l1.6-1.6a1.75 1.75 0 0 0-2.48-2.48l-1.6 1.6a.75.75 0 1 1-1.06-1.06Zm-1.5 8.5a3.25 3.25 0 0 1-4.6-4.6l1.6-1.6a.75.75 0 0 1 1.06 1.06l-1.6 1.6a1.75 1.75 0 0 0 2.48 2.48l1.6-1.6a.75.75 0 0 1 1.06 1.06Zm-.53-2.53 3.5-3.5a.75.75 0 0 1 1.06 1.06l-3.5 3.5a.75.75 0 0 1-1.06-1.06Z"/>
+          </svg>
+        </button>
+      </div>
+      <div
+        class="section-body prose"
+        part="section-body"
+        lang=${contentLang}
+        id=${panelId(s.id)}
+        hidden=${open ? nothing : 'until-found'}
+        @beforematch=${() => this.openSection(s.id, { scroll: false })}
+      >
+        ${this.content(s.body)}
+      </div>
+    </section>`;
+  }
+
   override render(): TemplateResult {
     const { t } = this.localize;
     if (this.loader.state === 'error') return html`<article class="base" part="base">${this.renderError()}</article>`;
@@ -485,6 +526,7 @@ export class HelpArticle extends HelpElement {
     const updated = model.meta.updated;
     // The article's own language (front matter, file name) may differ from the UI language.
     const contentLang = model.meta.lang ?? langFromSrc(this.src) ?? this.localize.lang;
+    const copyLabel = t('article:copySectionLink');
     return html`<article class=${model.long ? 'base long' : 'base'} part="base" lang=${this.localize.lang}>
       <header class="header" part="header">
         ${this.articleTitle
@@ -514,48 +556,7 @@ export class HelpArticle extends HelpElement {
             </button>
           </div>`
         : nothing}
-      ${sections.map((s) => {
-        const open = this.openIds.has(s.id);
-        return html`<section class="section" part="section" data-section=${s.id} ?data-open=${open}>
-          <div class="section-head">
-            <h2 class="section-heading" part="section-heading" id=${s.id}>
-              <!-- The title beside the button, not in it: it may hold links, which a button cannot.
-                   The button still covers the whole heading (CSS), so a click anywhere toggles. -->
-              <button
-                class="section-toggle"
-                part="section-toggle"
-                aria-expanded=${open}
-                aria-controls=${panelId(s.id)}
-                aria-labelledby=${titleId(s.id)}
-                @click=${() => this.toggle(s.id)}
-              >
-                ${CHEVRON}
-              </button>
-              <span class="section-title" id=${titleId(s.id)} lang=${contentLang}>${this.content(s.content)}</span>
-            </h2>
-            <!-- Beside the heading, not in it: the heading's name is the section title alone. -->
-            <button
-              class="copy-link"
-              part="section-link"
-              title=${t('article:copySectionLink')}
-              aria-label=${`${t('article:copySectionLink')}: ${s.title}`}
-              @click=${() => this.copySectionLink(s.id)}
-            >
-              ${LINK_ICON}
-            </button>
-          </div>
-          <div
-            class="section-body prose"
-            part="section-body"
-            lang=${contentLang}
-            id=${panelId(s.id)}
-            hidden=${open ? nothing : 'until-found'}
-            @beforematch=${() => this.openSection(s.id, { scroll: false })}
-          >
-            ${this.content(s.body)}
-          </div>
-        </section>`;
-      })}
+      ${sections.map((s) => this.renderSection(s, contentLang, copyLabel))}
       ${this.renderFooter()}
       <div class="visually-hidden" role="status" aria-live="polite">
         ${this.copied.value ? t(this.copied.value.ok ? 'article:linkCopied' : 'article:linkCopyFailed') : ''}

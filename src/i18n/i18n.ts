@@ -1,5 +1,5 @@
 import i18next, { type i18n as I18n } from 'i18next';
-import { FALLBACK_LANGUAGE, labelsChanged, store, useEngine } from './labels.js';
+import { FALLBACK_LANGUAGE, fillLabel, findLabel, labelsChanged, store, useEngine } from './labels.js';
 
 export { addTranslations, BUILT_IN_LANGUAGES, FALLBACK_LANGUAGE } from './labels.js';
 
@@ -23,28 +23,31 @@ void i18n.init({
   interpolation: { escapeValue: false },
 } as Parameters<I18n['init']>[0]);
 
-/** A label read straight from i18next's store (`lang`, its base language, then German), if it is a plain one. */
-function plainLabel(languages: readonly string[], key: string): string | undefined {
+/** A label as it is in i18next's store. */
+function stored(lang: string, key: string): string | undefined {
   const colon = key.indexOf(':');
-  const ns = key.slice(0, colon);
-  const path = key.slice(colon + 1);
-  for (const lng of languages) {
-    const label: unknown = i18n.getResource(lng, ns, path);
-    if (typeof label === 'string') return label.includes('{{') || label.includes('$t(') ? undefined : label;
-  }
-  return undefined;
+  const label: unknown = i18n.getResource(lang, key.slice(0, colon), key.slice(colon + 1));
+  return typeof label === 'string' ? label : undefined;
 }
+
+// Labels with nesting, formats (`{{x, number}}`), unescaped values (`{{- x}}`) or paths (`{{a.b}}`):
+// a host's, which only i18next's full resolution gets right.
+const needsI18next = (label: string) => label.includes('$t(') || /\{\{(?!\s*\w+\s*\}\})/.test(label);
 
 type Fixed = (key: string, values?: object) => string;
 const fixed = new Map<string, [readonly string[], Fixed]>();
 
-// Plain labels are read from the store directly: i18next's full resolution costs tens of
-// microseconds a key, and a long article asks for the same labels once per section.
+// Labels are read from the store directly, plural forms and `{{name}}` placeholders too, the way
+// i18next resolves them (test/browser/i18n/first-paint-labels.test.ts): its full resolution cost
+// tens of microseconds a key, a long article asks for the same labels once per section, and the
+// three labels with values (date, section count) were a fifth of the article's first render.
 useEngine({
   t(lang, key, values) {
     let entry = fixed.get(lang);
     if (!entry) fixed.set(lang, (entry = [[...new Set([lang, lang.split('-')[0], FALLBACK_LANGUAGE])], i18n.getFixedT(lang) as unknown as Fixed]));
-    return (values ? undefined : plainLabel(entry[0], key)) ?? entry[1](key, values);
+    const label = findLabel(entry[0], key, values?.count, stored);
+    if (label === undefined || needsI18next(label)) return entry[1](key, values);
+    return values ? fillLabel(label, values) : label;
   },
   has: (lang, ns) => i18n.hasResourceBundle(lang, ns),
   add: (lang, ns, labels, overwrite) => void i18n.addResourceBundle(lang, ns, labels, true, overwrite),

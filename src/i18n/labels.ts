@@ -91,26 +91,44 @@ export function ownLabel(lang: string, key: TranslationKey): string | undefined 
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 
+/** Reads one label of one language (`article:loading` in `de`), if it has one. */
+export type LabelReader = (lang: string, key: string) => string | undefined;
+
 /**
- * i18next's resolution for the labels the widget ships: the first language that has the key
- * (with the plural form `count` selects, then the plain key), `{{name}}` filled in. Nesting
- * (`$t(…)`) and formats (`{{x, number}}`), which only a host's labels can use, show as written
- * until i18next has loaded, a moment after the first paint.
+ * Finds a label as i18next does: the first of `languages` that has the key, with the plural form
+ * `count` selects (`_zero` for 0 first), then the plain key.
  */
-function firstPaintLabel(languages: readonly string[], key: string, values?: TranslationValues): string {
-  const count = values?.count;
+export function findLabel(languages: readonly string[], key: string, count: unknown, readLabel: LabelReader): string | undefined {
   for (const lang of languages) {
     let label: string | undefined;
     if (typeof count === 'number') {
       let rules = pluralRules.get(lang);
       if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
-      label = (count === 0 ? read(lang, `${key}_zero`) : undefined) ?? read(lang, `${key}_${rules.select(count)}`);
+      label = (count === 0 ? readLabel(lang, `${key}_zero`) : undefined) ?? readLabel(lang, `${key}_${rules.select(count)}`);
     }
-    label ??= read(lang, key);
-    // A placeholder without a value stays as written, as i18next leaves it.
-    if (label !== undefined) return values ? label.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (all: string, name: string) => String(values[name] ?? all)) : label;
+    label ??= readLabel(lang, key);
+    if (label !== undefined) return label;
   }
-  return key.slice(key.indexOf(':') + 1);
+  return undefined;
+}
+
+/**
+ * Fills a label's `{{name}}` placeholders as i18next does: a name passed without a value gives
+ * nothing, a name not passed stays as written.
+ */
+export function fillLabel(label: string, values: TranslationValues): string {
+  return label.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (all: string, name: string) => (name in values ? String(values[name] ?? '') : all));
+}
+
+/**
+ * i18next's resolution for the labels the widget ships, read from the store. Nesting (`$t(…)`)
+ * and formats (`{{x, number}}`), which only a host's labels can use, show as written until
+ * i18next has loaded, a moment after the first paint.
+ */
+function firstPaintLabel(languages: readonly string[], key: string, values?: TranslationValues): string {
+  const label = findLabel(languages, key, values?.count, read);
+  if (label === undefined) return key.slice(key.indexOf(':') + 1);
+  return values ? fillLabel(label, values) : label;
 }
 
 /** A translate function bound to `lang`, falling back to German for unknown languages. */

@@ -36,6 +36,8 @@ const OBSERVE = () => {
     for (const e of l.getEntries()) if (!e.hadRecentInput) { window.__m.cls += e.value; window.__m.shifts++; }
   }).observe({ type: 'layout-shift', buffered: true });
   document.addEventListener('help-article-load', () => { window.__m.article ??= performance.now(); }, true);
+  // When the script tag's first chunk has run: what the article's first render waits for.
+  customElements.whenDefined('help-article').then(() => { window.__m.defined = performance.now(); });
 };
 
 async function measure(html, { waitForArticle = !html, cpu = 1 } = {}) {
@@ -109,14 +111,16 @@ const q = (xs, p) => {
 };
 const cell = (xs, unit) => {
   const f = (x) => (unit === 'ms' ? x.toFixed(0) : x.toFixed(3));
+  // A metric a variant has not (the static page defines no element).
+  if (Number.isNaN(median(xs))) return '–';
   return `${f(median(xs))} (${f(q(xs, 0.25))}–${f(q(xs, 0.75))})`;
 };
-const ratio = (a, b) => `${(median(a) / median(b)).toFixed(2)}×`;
+const ratio = (a, b) => (Number.isNaN(median(b)) ? '' : `${(median(a) / median(b)).toFixed(2)}×`);
 const row = (name, key, unit = 'ms') => {
   const cols = [];
   for (const cpu of [1, 4]) {
     const [w, p, st] = ['widget', 'prerendered', 'static'].map((v) => samples[`${v}@${cpu}`].map((r) => r[key]));
-    cols.push(cell(w, unit), cell(p, unit), cell(st, unit), unit === 'ms' ? `${ratio(w, st)} / ${ratio(p, st)}` : '');
+    cols.push(cell(w, unit), cell(p, unit), cell(st, unit), unit === 'ms' && ratio(w, st) ? `${ratio(w, st)} / ${ratio(p, st)}` : '');
   }
   return `| ${name} | ${cols.join(' | ')} |`;
 };
@@ -127,13 +131,14 @@ const lines = [
   `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${os.cpus()[0]?.model ?? ''}, ${os.cpus().length} cores (shared); Node ${process.version}; Chromium headless, 1280×900, loopback (no network latency)`,
   `- Command: \`npm run build && node bench/page-impact.mjs\` (${RUNS} runs per variant, interleaved, after one warm-up pair; fresh browser context per run, so no HTTP cache)`,
   '- Widget: the page as served by `npm start` (split script tag, `defer`, article fetched from `/content/`). Prerendered: the same page with `<help-article>` rendered by `renderArticle` (help-article-widget/ssr; declarative shadow DOM, markdown embedded), script tag kept, and the two `modulepreload` lines of `ssr/page.js` in the head; its "article shown" is `help-article-load` (taken over by the script). Static: the same HTML with the script removed and `<help-article>` replaced by the article markup the widget rendered (light DOM, without the widget\'s styles).',
-  '- Article: time of `help-article-load` since navigation start (static: DOMContentLoaded). FCP/LCP from PerformanceObserver; CLS = sum of layout-shift values without recent input, observed until 800 ms after load.',
+  '- Article: time of `help-article-load` since navigation start (static: DOMContentLoaded). Defined: `customElements.whenDefined(\'help-article\')` (the first chunk fetched, compiled and run; none on the static page). FCP/LCP from PerformanceObserver; CLS = sum of layout-shift values without recent input, observed until 800 ms after load.',
   `- Requests that tried to leave 127.0.0.1: ${blocked.length ? blocked.join(', ') : 'none'}`,
   '',
   '| metric | widget | prerendered | static | widget / prerendered vs static | widget, CPU 4× | prerendered, CPU 4× | static, CPU 4× | ratios, CPU 4× |',
   '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   row('article shown (ms)', 'article'),
   row('DOMContentLoaded (ms)', 'dcl'),
+  row('`help-article` defined (ms)', 'defined'),
   row('first contentful paint (ms)', 'fcp'),
   row('largest contentful paint (ms)', 'lcp'),
   row('cumulative layout shift', 'cls', ''),

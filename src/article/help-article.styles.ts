@@ -283,10 +283,10 @@ export const styles = css`
 
   /*
    * Long articles (more than one parse chunk, see LIMITS.chunkChars) come in groups of a few
-   * blocks (see SectionSplitter), and only the groups on screen are laid out; each group's height
-   * is estimated from its text until it has been on screen once.
+   * blocks, on shelves of a few groups (see SectionSplitter), and only the groups on screen are
+   * laid out; each group's height is estimated from its text until it has been on screen once.
    */
-  .long .prose > .blocks {
+  .long .prose > .shelf > .blocks {
     content-visibility: auto;
     contain-intrinsic-size: auto var(--size, 20rem);
   }

@@ -142,12 +142,12 @@ function nextFrame(): Promise<void> {
 
 /**
  * Puts a long article's deferred groups (see `ArticleParts.deferred`) into place once its parts
- * are rendered: `LIMITS.eagerElements` elements per frame.
+ * are rendered: `LIMITS.fillElements` elements per frame.
  */
 export async function fillDeferred(model: ArticleModel, signal?: AbortSignal): Promise<void> {
   let elements = 0;
   for (const { group, content } of model.deferred) {
-    if (elements >= LIMITS.eagerElements) {
+    if (elements >= LIMITS.fillElements) {
       await nextFrame();
       elements = 0;
     }

@@ -69,10 +69,17 @@ export const LIMITS = Object.freeze({
    * fallback of 100,000 setext headings) took 533 ms to lay out when scrolled to.
    */
   linesPerGroup: 1_000,
+  /** … on shelves of at most this many groups (see SectionSplitter: WebKit lays out all siblings of a group that changes). */
+  groupsPerShelf: 50,
   /** Plain text (the fallback of what was not parsed) comes in blocks of at most this many lines. */
   fallbackLines: 200,
-  /** A long article's first this many elements are in its first render; the rest follow in slices. */
-  eagerElements: 2_000,
+  /**
+   * A long article's first this many elements are in its first render (with 2,000, WebKit's first
+   * frame of 60,000 tiny sections held the page for up to 320 ms) …
+   */
+  eagerElements: 1_000,
+  /** … and the rest follow, this many elements a frame. */
+  fillElements: 2_000,
 });
 
 /** What was reshaped, so the element can tell the reader and the host. */

@@ -41,6 +41,11 @@ interface Placement {
 // A long article's off-screen content is laid out as groups of a few blocks (`div.blocks`), each
 // skipped as one box while off screen: 60,000 headings kept the page busy for seconds with a box
 // each, and a group of a thousand list items took 80 ms to lay out when it came on screen.
+// Groups sit on shelves (`div.shelf`, plain boxes) of at most `LIMITS.groupsPerShelf`: with 2,500
+// groups side by side, WebKit laid out all of them again in every frame in which one was filled
+// or changed height (70–85 ms a frame), with shelves of 50 in 16 ms. Shelves skipped as well
+// (`content-visibility: auto`) made WebKit lay out every group of a shelf in full when the shelf
+// came on screen (4.5 s for one of table rows; bench/engines/).
 // Past the first `LIMITS.eagerElements` elements, groups are placed empty and filled later, a
 // few per task: inserting 150,000 elements at once held the page for 300 ms.
 interface Grouper {
@@ -56,16 +61,23 @@ function newlines(text: string): number {
 }
 
 function grouper(part: DocumentFragment, placement: Placement): Grouper {
+  let shelf: HTMLElement | undefined;
+  let shelfGroups = 0;
   let group: HTMLElement | undefined;
   let target: ParentNode | undefined;
   let blocks = 0;
   let elements = 0;
   let lines = 0;
-  // Sets the group's height estimate (a CSSOM write: allowed under a strict CSP).
-  const close = () => {
+  // Sets the group's height estimate while it is skipped (a CSSOM write: allowed under a strict CSP).
+  const closeGroup = () => {
     group?.style.setProperty('--size', `${Math.ceil(lines * 1.6)}rem`);
     group = target = undefined;
     blocks = elements = lines = 0;
+  };
+  const close = () => {
+    closeGroup();
+    shelf = undefined;
+    shelfGroups = 0;
   };
   const add = (node: Node) => {
     const weight = node instanceof Element ? node.querySelectorAll('*').length + 1 : 0;
@@ -78,8 +90,14 @@ function grouper(part: DocumentFragment, placement: Placement): Grouper {
       blocks >= LIMITS.blocksPerGroup ||
       (blocks && (elements + weight > LIMITS.elementsPerGroup || lines + nodeLines > LIMITS.linesPerGroup))
     ) {
-      close();
-      group = target = part.appendChild(document.createElement('div'));
+      closeGroup();
+      if (!shelf || shelfGroups >= LIMITS.groupsPerShelf) {
+        close();
+        shelf = part.appendChild(document.createElement('div'));
+        shelf.className = 'shelf';
+      }
+      shelfGroups++;
+      group = target = shelf.appendChild(document.createElement('div'));
       group.className = 'blocks';
       if (placement.placed >= LIMITS.eagerElements) {
         target = document.createDocumentFragment();
@@ -100,7 +118,8 @@ function grouper(part: DocumentFragment, placement: Placement): Grouper {
  * chunks, and splitting as they come keeps each step short), into intro and sections at top-level
  * `<h2>`s (up to `LIMITS.maxSections`; later ones stay headings in the last section), and gives
  * every heading of level 2–6 its anchor id. With `grouped` (a long article), each part's blocks
- * come in groups of at most `LIMITS.blocksPerGroup` blocks, `elementsPerGroup` elements and `linesPerGroup` lines. One
+ * come in groups of at most `LIMITS.blocksPerGroup` blocks, `elementsPerGroup` elements and `linesPerGroup` lines,
+ * on shelves of `groupsPerShelf` groups. One
  * splitter per article: no ids shared between them.
  */
 export class SectionSplitter {

@@ -158,6 +158,21 @@ describe('buildArticle budgets', function () {
     expect(div.textContent).to.contain('z149999');
   });
 
+  it('puts the groups on shelves: no box holds more than groupsPerShelf groups side by side', async () => {
+    // 100,000 "######" headings: 2,500 groups of 40 blocks. Side by side, WebKit laid all of them
+    // out again in every frame of the deferred fill (bench/engines/).
+    const { div } = await build(lines(100_000, (i) => `###### T${i}`));
+    const groups = div.querySelectorAll('div.blocks');
+    expect(groups.length, 'groups').to.be.greaterThan(20 * LIMITS.groupsPerShelf);
+    const shelves = [...div.children].filter((c) => c.matches('div.shelf'));
+    expect(shelves.length, 'shelves').to.equal(Math.ceil(groups.length / LIMITS.groupsPerShelf));
+    for (const shelf of shelves) {
+      expect(shelf.children.length).to.be.at.most(LIMITS.groupsPerShelf);
+      expect([...shelf.children].every((c) => c.matches('div.blocks'))).to.equal(true);
+    }
+    expect(div.textContent).to.contain('T49999');
+  });
+
   it('gives the same article on every call: no budget is carried from one article to the next', async () => {
     const over = LIMITS.maxElements + 1_000;
     const source = `${lines(1000, (i) => `## S${i}\n\n![Bild](b${i}.png)`)}\n\n${'<b>x</b>'.repeat(over)}`;

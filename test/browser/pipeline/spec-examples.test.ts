@@ -47,7 +47,7 @@ const plain = new Marked({ gfm: true });
 // wrappers and chrome, heading ids, link targets, image loading hints, callout roles, the task
 // class, and relative URLs resolved against the page.
 function normalize(root: ParentNode): string {
-  for (const wrapper of root.querySelectorAll('div.blocks, div.table')) wrapper.replaceWith(...wrapper.childNodes);
+  for (const wrapper of root.querySelectorAll('div.shelf, div.blocks, div.table')) wrapper.replaceWith(...wrapper.childNodes);
   for (const el of root.querySelectorAll('*')) {
     for (const name of ['id', 'target', 'rel', 'loading', 'decoding', 'role', 'part']) el.removeAttribute(name);
     // Attributes in one order: the sanitizer may set them in another.

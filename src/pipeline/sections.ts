@@ -46,8 +46,8 @@ interface Placement {
 // or changed height (70–85 ms a frame), with shelves of 50 in 16 ms. Shelves skipped as well
 // (`content-visibility: auto`) made WebKit lay out every group of a shelf in full when the shelf
 // came on screen (4.5 s for one of table rows; bench/engines/).
-// Past the first `LIMITS.eagerElements` elements, groups are placed empty and filled later, a
-// few per task: inserting 150,000 elements at once held the page for 300 ms.
+// Past the first `LIMITS.eagerElements` elements, groups are placed empty and filled later,
+// `fillElements` a frame: inserting 150,000 elements at once held the page for 300 ms.
 interface Grouper {
   add(node: Node): void;
   close(): void;

@@ -1,12 +1,13 @@
 // web-test-runner setup of bench/engines/pathological.bench.ts: the test config (same engines,
-// same launchers, same server), a fresh page per input (one generated test file each, in
-// bench/engines/.inputs/), a long finish timeout, and a command that writes each input's figures
-// to a JSON file (one per engine) for bench/engines/report.mjs.
+// same launchers, same server), a fresh page per input (in WebKit a fresh web process; one
+// generated test file each, in bench/engines/.inputs/), a long finish timeout, and a command that
+// writes each input's figures to a JSON file (one per engine) for bench/engines/report.mjs.
 //   npm run build && BROWSERS=webkit npx web-test-runner --config bench/engines/pathological.config.mjs
 //   (BENCH_ONLY=regex picks inputs by name; BENCH_STAGES=0 skips the per-stage pass)
 import fs from 'node:fs';
 import path from 'node:path';
 import base from '../../web-test-runner.config.mjs';
+import { browsers } from '../../test/support/browsers.mjs';
 import { PATHOLOGICAL } from '../../test/fixtures/pathological/inputs.mjs';
 
 const out = process.env.BENCH_OUT || 'bench/results/engines';
@@ -23,6 +24,8 @@ Object.keys(PATHOLOGICAL)
 
 export default {
   ...base,
+  // A fresh WebKit web process per input: see WebKitLauncher in test/support/browsers.mjs.
+  browsers: browsers(process.env.BROWSERS, { freshProcess: true }),
   files: [`${inputs}/*.bench.ts`],
   testFramework: { config: { timeout: 600000 } },
   testsFinishTimeout: 3600000,

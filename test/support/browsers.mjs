@@ -112,16 +112,40 @@ function whenListening(port, child) {
   });
 }
 
-/** WebdriverLauncher that starts its own WebKitWebDriver under Xvfb and stops it at the end. */
+/**
+ * WebdriverLauncher that starts its own WebKitWebDriver under Xvfb and stops it at the end.
+ * `freshProcess` gives every test file a new MiniBrowser (a new web process): one window otherwise
+ * keeps one web process from file to file, whose memory only grows (1.9 GB after 40 large
+ * articles), until WebKit's memory-pressure release holds the page of whichever file runs then.
+ */
 class WebKitLauncher extends WebdriverLauncher {
+  constructor(options, { freshProcess = false } = {}) {
+    super(options);
+    this.freshProcess = freshProcess;
+    this.sessionsStarted = 0;
+  }
+
   async initialize(config, testFiles) {
     await super.initialize(config, testFiles);
     this.name = 'WebKit';
   }
 
+  // The runner's keep-alive asks the session for its title every few seconds (for cloud grids'
+  // idle timeouts); during a session reload it hit the closed session and WebKitWebDriver then
+  // hung on the new one. A local driver has no idle timeout.
+  setupHeartbeat() {
+    if (!this.freshProcess) super.setupHeartbeat();
+  }
+
   async startSession(id, url) {
     this.driverReady ??= this.startDriver();
     await this.driverReady;
+    if (this.freshProcess && this.sessionsStarted > 0) {
+      await this.ensureManagerInitialized();
+      // In the manager's queue, after the previous file's stop; ends the old MiniBrowser.
+      await this.driverManager.scheduleCommand(() => this.driver.reloadSession());
+    }
+    this.sessionsStarted += 1;
     return super.startSession(id, url);
   }
 
@@ -154,7 +178,7 @@ class WebKitLauncher extends WebdriverLauncher {
   }
 }
 
-function webkit() {
+function webkit({ freshProcess } = {}) {
   requireExecutable(paths.xvfbRun, 'xvfb-run', 'xvfb xauth');
   requireExecutable(paths.webkitDriver, 'WebKitWebDriver', 'webkit2gtk-driver');
   requireExecutable(paths.miniBrowser, 'MiniBrowser', 'webkit2gtk-driver');
@@ -167,15 +191,19 @@ function webkit() {
       // Without --automation the session never starts.
       'webkitgtk:browserOptions': { binary: paths.miniBrowser, args: ['--automation'] },
     },
-  });
+  }, { freshProcess });
 }
 
 const launchers = { chromium, firefox, webkit };
 
-/** The launchers for `BROWSERS` (comma-separated engine names), all three when it is unset. */
-export function browsers(selection = process.env.BROWSERS) {
+/**
+ * The launchers for `BROWSERS` (comma-separated engine names), all three when it is unset.
+ * `freshProcess`: a new WebKit web process per test file (benches that measure one input per file;
+ * Chromium and Firefox already open each file in a new tab).
+ */
+export function browsers(selection = process.env.BROWSERS, { freshProcess = false } = {}) {
   const names = selection ? selection.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : ENGINES;
   const unknown = names.filter((n) => !ENGINES.includes(n));
   if (unknown.length) throw new Error(`BROWSERS: unknown engine ${unknown.join(', ')} (known: ${ENGINES.join(', ')})`);
-  return names.map((n) => launchers[n]());
+  return names.map((n) => launchers[n]({ freshProcess }));
 }

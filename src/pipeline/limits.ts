@@ -78,8 +78,10 @@ export const LIMITS = Object.freeze({
    * frame of 60,000 tiny sections held the page for up to 320 ms) …
    */
   eagerElements: 1_000,
-  /** … and the rest follow, this many elements a frame. */
+  /** … and the rest follow, this many elements a frame … */
   fillElements: 2_000,
+  /** … with idle time after this many links (Firefox checks whether they were visited in one task per idle time: see fillDeferred). */
+  fillLinks: 1_000,
 });
 
 /** What was reshaped, so the element can tell the reader and the host. */

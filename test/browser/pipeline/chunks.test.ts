@@ -181,7 +181,7 @@ describe('buildArticle budgets', function () {
     const div = document.createElement('div');
     div.append(model.intro, ...model.sections.flatMap((s) => [s.title, s.body]));
     const links = () => div.querySelectorAll('a[href]').length;
-    // Records how many links were in place at each idle wait (WebKit has no requestIdleCallback).
+    // Records how many links were in place at each idle wait (where there is no requestIdleCallback, as in Safari, a timer).
     const native = window.requestIdleCallback;
     const atIdle: number[] = [];
     window.requestIdleCallback = (callback, opts) => {

@@ -45,6 +45,10 @@ async function measure(html, { waitForArticle = !html, cpu = 1 } = {}) {
   const page = await context.newPage();
   if (cpu > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpu });
   const blocked = await blockExternal(page);
+  // A takeover that found the markup different renders afresh and says so: then this is not the
+  // prerendered page it claims to be.
+  const mismatches = [];
+  page.on('console', (m) => m.text().includes('does not match this page') && mismatches.push(m.text()));
   if (html) await page.route(`${server.url}/`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
   await page.addInitScript(OBSERVE);
   await page.goto(`${server.url}/`, { waitUntil: 'load' });
@@ -54,6 +58,7 @@ async function measure(html, { waitForArticle = !html, cpu = 1 } = {}) {
   await page.waitForTimeout(800);
   const m = await page.evaluate(() => ({ ...window.__m, dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd }));
   await context.close();
+  if (mismatches.length) throw new Error(`the prerendered markup was not taken over: ${mismatches[0]}`);
   return { ...m, blocked };
 }
 
@@ -78,8 +83,9 @@ const prerendered = (
     categoryHref: '/?category={slug}&lang={lang}',
     articleHref: '/?article={id}&lang={lang}',
     feedbackEndpoint: '/api/feedback',
+    feedbackSummary: true,
   })
-).replace('<help-article', '<help-article id="article" feedback-summary');
+).replace('<help-article', '<help-article id="article"');
 // With the head's preload lines a prerendering page gets from ssr/page.js (docs/prerender.md).
 const prerenderedPage = demo
   .replace(/<help-article[\s\S]*?<\/help-article>/, () => prerendered)

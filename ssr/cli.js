@@ -2,7 +2,7 @@
 // help-article-render: a markdown article to prerendered HTML (a snippet to paste, or a page).
 //
 //   help-article-render article.de.md [--page] [--script /assets/help-article.js] [--url https://help.example.com/hilfe/x]
-//     [--src /content/article.de.md] [--lang de] [--collapsed] [--feedback-endpoint URL] [--share "email copy"]
+//     [--src /content/article.de.md] [--lang de] [--collapsed] [--feedback-endpoint URL] [--feedback-summary] [--share "email copy"]
 //     [--category-href /kategorie/{slug}] [--article-href /hilfe/{id}] [--home-href /hilfe/] [--out file.html]
 //
 // Re-run it when the article changes: the markup holds the article's text.
@@ -25,12 +25,13 @@ const { values, positionals } = parseArgs({
     'category-href': { type: 'string' },
     'article-href': { type: 'string' },
     'home-href': { type: 'string' },
+    'feedback-summary': { type: 'boolean' },
     out: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help || positionals.length !== 1) {
-  console.error('usage: help-article-render <article.md> [--page] [--script URL] [--url URL] [--src URL] [--lang de] [--collapsed] [--feedback-endpoint URL] [--share targets] [--category-href T] [--article-href T] [--home-href URL] [--out file]');
+  console.error('usage: help-article-render <article.md> [--page] [--script URL] [--url URL] [--src URL] [--lang de] [--collapsed] [--feedback-endpoint URL] [--feedback-summary] [--share targets] [--category-href T] [--article-href T] [--home-href URL] [--out file]');
   process.exit(values.help ? 0 : 2);
 }
 const file = positionals[0];
@@ -41,6 +42,7 @@ const article = await renderArticle(markdown, {
   lang: values.lang,
   collapsed: values.collapsed,
   feedbackEndpoint: values['feedback-endpoint'],
+  feedbackSummary: values['feedback-summary'],
   share: values.share,
   categoryHref: values['category-href'],
   articleHref: values['article-href'],

@@ -77,6 +77,7 @@ async function load() {
  * @property {string} [feedbackEndpoint] `feedback-endpoint`: the feedback question is rendered when set.
  * @property {'stars'|'thumbs'|'faces'} [feedbackScale] `feedback-scale`.
  * @property {'session'|'local'|'none'} [feedbackStorage] `feedback-storage`.
+ * @property {boolean} [feedbackSummary] `feedback-summary`: how many readers rated the article (read from the collector once the script runs).
  * @property {string} [share] `share`: targets, or `none`.
  * @property {string} [shareUrl] `share-url`.
  * @property {'light'|'dark'} [theme] `theme`.
@@ -128,6 +129,7 @@ export async function renderArticle(markdown, options = {}) {
     feedback-endpoint=${o.feedbackEndpoint ?? nothing}
     feedback-scale=${o.feedbackScale ?? nothing}
     feedback-storage=${o.feedbackStorage ?? nothing}
+    ?feedback-summary=${Boolean(o.feedbackSummary)}
     share=${o.share ?? nothing}
     share-url=${o.shareUrl ?? nothing}
     theme=${o.theme ?? nothing}

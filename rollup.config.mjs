@@ -42,8 +42,9 @@ const minify = () => terser({ ecma: 2020, module: false, compress: { passes: 2 }
 const scriptTagPlugins = () => [production(), compactCss(), nodeResolve({ browser: true, exportConditions: ['production'] }), ts()];
 
 // The script tag, split (issue 10): dist/help-article.js is a small classic loader; it imports
-// dist/chunks/core.js (what the first paint needs), which imports the share bar and feedback
-// control chunks after the article is on screen.
+// dist/chunks/core.js and dist/chunks/parser.js (marked, DOMPurify) (what the first paint needs),
+// which import the share bar and feedback control chunks after the article is on screen; a page
+// with a prerendered article loads dist/chunks/hydrate.js instead of parser.js.
 const scriptTagLoader = {
   input: 'src/script-tag/loader.ts',
   plugins: scriptTagPlugins(),
@@ -59,8 +60,9 @@ const scriptTagChunks = {
     format: 'es',
     sourcemap: true,
     entryFileNames: '[name].js',
-    // hydrate.js keeps its name: pages that prerender preload it (ssr/page.js).
-    chunkFileNames: (chunk) => (chunk.name === 'hydrate' ? '[name].js' : '[name]-[hash].js'),
+    // hydrate.js and parser.js keep their names: pages that prerender preload hydrate.js
+    // (ssr/page.js), and the loader asks for parser.js beside core.js.
+    chunkFileNames: (chunk) => (chunk.name === 'hydrate' || chunk.name === 'parser' ? '[name].js' : '[name]-[hash].js'),
     plugins: [terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false, ascii_only: true } })],
   },
 };

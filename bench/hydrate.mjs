@@ -3,9 +3,10 @@
 // article, rendered by help-article-widget/ssr for the URL it is served at) with the split script
 // tag, which hydrates it (src/internal/hydrate.ts), and with the single file, which renders it afresh
 // into the same shadow root. Measured in the page from `customElements.define('help-article')` to
-// the end of the element's first update (`updateComplete`): the article built from the embedded
-// markdown in both; then either Lit's hydration over the server's nodes (HTML strings serialized
-// and checked by digest, texts and attributes compared) or a new DOM. Also counted: the nodes of
+// the end of the element's first update (`updateComplete`): hydrating, the article read back from
+// the server's markup (src/article/read-back.ts, no marked or DOMPurify) and Lit's hydration over
+// its nodes (HTML strings checked by digest, texts and attributes compared); afresh, the article
+// built from the embedded markdown and a new DOM. Also counted: the nodes of
 // the article that are still the server's afterwards. Interleaved runs, medians (p25–p75).
 //
 //   npm run build && node bench/hydrate.mjs [--runs 15] [--out bench/results/hydrate.md]
@@ -81,7 +82,7 @@ const lines = [
   '|---|---:|---:|',
   ...Object.entries(samples).map(([name, xs]) => `| ${name} | ${cell(xs.map((x) => x.ms))} | ${xs[0].kept} of ${xs[0].of} |`),
   '',
-  `Embedding the content's HTML in the page as well (instead of serializing it from the article the element builds anyway) would add ${contentHtml.length} B (${gz(contentHtml)} B gzip) to a page of ${article.length} B (${gz(article)} B gzip) for this article; the markdown already embedded is ${markdown.length} B (${gz(markdown)} B gzip).`,
+  `The hydrating page reads the content's HTML back from the markup; embedding it a second time instead would add ${contentHtml.length} B (${gz(contentHtml)} B gzip) to a page of ${article.length} B (${gz(article)} B gzip) for this article; the markdown already embedded is ${markdown.length} B (${gz(markdown)} B gzip).`,
   '',
 ];
 fs.mkdirSync(path.dirname(args.out), { recursive: true });

@@ -47,6 +47,14 @@ function checkStrings(file) {
   lines.push(`critical path ${files.join(' + ')} ${gzip} bytes gzip (${kb(gzip)}) ≤ ${gzipMaxBytes} (target ${targetGzipBytes})`);
 }
 
+// A page with a prerendered article: what runs before the takeover.
+{
+  const { files, gzipMaxBytes } = budgets.scriptTagPrerenderedPath;
+  const gzip = files.reduce((sum, f) => sum + gzipOf(f), 0);
+  if (gzip > gzipMaxBytes) failures.push(over(`the prerendered page's path (${files.join(' + ')})`, gzip, gzipMaxBytes));
+  lines.push(`prerendered page ${files.join(' + ')} ${gzip} bytes gzip (${kb(gzip)}) ≤ ${gzipMaxBytes}`);
+}
+
 // Every other chunk: each must match a budgeted name, so a new chunk cannot slip in unweighed.
 {
   const { dir, each } = scriptTagLaterChunks;

@@ -1,4 +1,6 @@
 // Classes, helpers and types, without registering any tag (import `help-article-widget` for that).
+// marked and DOMPurify up front, so an article built from markdown at hand shows in its first render.
+import './pipeline/parser.js';
 export { HelpElement } from './internal/help-element.js';
 export type { HelpEventName, HelpEventDetail } from './internal/help-element.js';
 export { HelpArticle, idFromSrc } from './article/help-article.js';

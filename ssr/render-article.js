@@ -54,12 +54,13 @@ async function load() {
   const { unsafeHTML } = await import('lit/directives/unsafe-html.js');
   await import('../dist/esm/define.js');
   const pipeline = await import('../dist/esm/pipeline/index.js');
+  const { builtFrom } = await import('../dist/esm/pipeline/built-from.js');
   // define.js has loaded i18next (dist/esm/i18n/i18n.js): the labels resolve through it.
   const i18n = await import('../dist/esm/i18n/labels.js');
   for (const name of ['Node', 'Element', 'DocumentFragment', 'HTMLTableElement', 'HTMLHeadingElement', 'Text']) {
     globalThis[name] ??= window[name];
   }
-  modules = { ssr, collectResult, lit, unsafeHTML, pipeline, i18n };
+  modules = { ssr, collectResult, lit, unsafeHTML, pipeline, builtFrom, i18n };
   return modules;
 }
 
@@ -91,7 +92,7 @@ async function load() {
  * @returns {Promise<string>}
  */
 export async function renderArticle(markdown, options = {}) {
-  const { ssr, collectResult, lit, unsafeHTML, pipeline, i18n } = await load();
+  const { ssr, collectResult, lit, unsafeHTML, pipeline, builtFrom, i18n } = await load();
   const { html, nothing } = lit;
   const url = new URL(options.url ?? DEFAULT_URL).href;
   // Links and canonical URL of this render: the page the article will be on.
@@ -100,13 +101,14 @@ export async function renderArticle(markdown, options = {}) {
   const fromSrc = options.src ? /\.([a-z]{2}(?:-[a-z0-9]+)?)\.md(?:[?#].*)?$/i.exec(options.src)?.[1] : undefined;
   const lang = options.lang ?? prepared.meta.lang ?? fromSrc ?? i18n.FALLBACK_LANGUAGE;
   const t = i18n.translator(lang);
-  const model = await pipeline.buildArticle(prepared, {
+  const buildOptions = {
     baseUrl: new URL(options.src ?? url, url).href,
     lang: fromSrc ?? lang.split('-')[0],
     articleHref: options.articleHref || undefined,
     pageOrigin: new URL(url).origin,
     emptyHeadingId: t('article:emptyHeadingId'),
-  });
+  };
+  const model = await pipeline.buildArticle(prepared, buildOptions);
   // The browser fills a long article's later groups frame by frame; the server has all the time.
   for (const { group, content } of model.deferred) group.append(content);
   model.deferred = [];
@@ -114,7 +116,10 @@ export async function renderArticle(markdown, options = {}) {
   const source = String(markdown ?? '');
   const attr = (v) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   const embedded =
-    o.embed !== false && o.src && !/<\/script/i.test(source) ? `<script type="text/markdown" data-src="${attr(o.src)}">${source}</script>` : '';
+    o.embed !== false && o.src && !/<\/script/i.test(source)
+      ? // data-built: what the article was built from, so the page can read it back from the markup (src/article/read-back.ts).
+        `<script type="text/markdown" data-src="${attr(o.src)}" data-built="${builtFrom(source, buildOptions)}">${source}</script>`
+      : '';
   const result = ssr.render(html`<help-article
     .built=${model}
     .markdown=${source}

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { buildArticle, buildArticleSync, fillDeferred, isSmall, prepareArticle, type ArticleModel, type PipelineOptions } from '../pipeline/index.js';
+import { buildArticle, buildArticleSync, fillDeferred, isSmall, loadParser, prepareArticle, type ArticleModel, type PipelineOptions, type PreparedArticle } from '../pipeline/index.js';
 import { ArticleLoadError, fetchMarkdown, type ArticleErrorReason } from './fetch-markdown.js';
 
 /** Loading state of an article. */
@@ -19,6 +19,8 @@ export interface ArticleSource {
   fromSrc?: boolean;
   /** An article already built by the same pipeline (the server render, which can wait for a long one). */
   built?: ArticleModel;
+  /** The article as the page shows it already (a prerendered one being taken over), if it is built from this source. */
+  inPage?(markdown: string, prepared: PreparedArticle, options: PipelineOptions): ArticleModel | undefined;
   /** Pipeline options for an article whose links resolve against `baseUrl`. */
   options(baseUrl: string): PipelineOptions;
 }
@@ -95,7 +97,10 @@ export class ArticleLoader implements ReactiveController {
       let markdown = source.markdown;
       const baseUrl = source.src && (markdown === undefined || source.fromSrc) ? new URL(source.src, document.baseURI).href : document.baseURI;
       const prepared = markdown?.trim() ? prepareArticle(markdown) : undefined;
-      let model = source.built ?? (prepared && isSmall(prepared) ? buildArticleSync(prepared, source.options(baseUrl)) : undefined);
+      let model =
+        source.built ??
+        (prepared && source.inPage?.(markdown!, prepared, source.options(baseUrl))) ??
+        (prepared && isSmall(prepared) ? buildArticleSync(prepared, source.options(baseUrl)) : undefined);
       if (!model) {
         this.set('loading', undefined);
         if (markdown === undefined && source.src) {
@@ -110,7 +115,16 @@ export class ArticleLoader implements ReactiveController {
         }
         if (markdown === undefined) throw new ArticleLoadError('no-source');
         if (!markdown.trim()) throw new ArticleLoadError('empty');
-        model = await buildArticle(prepared ?? prepareArticle(markdown), { ...source.options(baseUrl), signal: run.signal });
+        const ready = prepared ?? prepareArticle(markdown);
+        // marked and DOMPurify, where the script tag took a prerendered article over without them
+        // (an article over the size limit is shown as text without them).
+        if (!ready.tooLarge) {
+          await loadParser().catch(() => {
+            throw new ArticleLoadError('script');
+          });
+          if (run.signal.aborted) return;
+        }
+        model = await buildArticle(ready, { ...source.options(baseUrl), signal: run.signal });
         if (run.signal.aborted) return;
       }
       this.set('ready', model);

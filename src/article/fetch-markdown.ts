@@ -10,7 +10,8 @@ export type ArticleErrorReason =
   | 'too-complex'
   | 'blocked'
   | 'no-source'
-  // The script-tag loader could not load the widget's code (reported by the loader, never the element).
+  // The widget's code could not be loaded: the script-tag loader's first file, or marked and
+  // DOMPurify when an article had to be built after a prerendered one was taken over without them.
   | 'script';
 
 /** A failed article load, with the reason the element shows and reports. */

@@ -4,8 +4,8 @@ import { property, state } from 'lit/decorators.js';
 import { HelpElement } from '../internal/help-element.js';
 import { controls } from '../styles/controls.js';
 import { styles } from './help-article.styles.js';
-import type { ArticleModel, PipelineOptions } from '../pipeline/index.js';
-import { SanitizerBlockedError } from '../pipeline/index.js';
+import type { ArticleModel, PipelineOptions, PreparedArticle } from '../pipeline/index.js';
+import { SanitizerBlockedError } from '../pipeline/policy.js';
 import type { ArticleErrorReason } from './fetch-markdown.js';
 import { ArticleLoader, type ArticleState, type LoadOutcome } from './article-loader.js';
 import { AnchorController } from './anchors.js';
@@ -251,6 +251,12 @@ export class HelpArticle extends HelpElement {
     return isServer ? contentHtml(fragment, this.calloutLabel) : fragment;
   }
 
+  // The article the page shows already, when it is built from this markdown with these options: a
+  // prerendered one, read back from the server's markup (src/article/hydrate-article.ts).
+  protected articleInPage(_markdown: string, _prepared: PreparedArticle, _options: PipelineOptions): ArticleModel | undefined {
+    return undefined;
+  }
+
   /** The label of an untitled callout box in the UI language. */
   protected readonly calloutLabel = (kind: 'note' | 'tip' | 'warning') => this.localize.t(`article:callout.${kind}`);
 
@@ -292,6 +298,7 @@ export class HelpArticle extends HelpElement {
       markdown: this.markdown ?? (this.src ? embedded : this.inlineMarkdown()),
       fromSrc: embedded !== undefined,
       built: this.built,
+      inPage: (markdown: string, prepared: PreparedArticle, options: PipelineOptions) => this.articleInPage(markdown, prepared, options),
       src: this.src || undefined,
       inline: () => this.markdown ?? this.inlineMarkdown(),
       // A missing, negative or non-numeric fetch-timeout falls back to the default.

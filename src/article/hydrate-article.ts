@@ -3,12 +3,17 @@
 // - when: the markup is taken over when the first update has the whole article (a short one, built
 //   in that update); while a long one is built in slices it stays on screen, and is then rendered
 //   afresh (its later parts go in frame by frame, into nodes of the element's own);
+// - what: the article as the server built it, read back from its markup when the markdown and
+//   options in the page are those it was built from (so marked and DOMPurify are not needed), else
+//   built again from the embedded markdown;
 // - how: the article first shown over the server's markup renders its content as the server's
 //   HTML strings (Lit checks them by digest), and keeps doing so, so later updates leave those
 //   nodes alone.
 import type { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { ArticleModel } from '../pipeline/index.js';
+import type { ArticleModel, PipelineOptions, PreparedArticle } from '../pipeline/index.js';
+import { builtFrom } from '../pipeline/built-from.js';
 import { contentHtml } from './content-html.js';
+import { readBack } from './read-back.js';
 import type { Takeover } from '../internal/hydrate.js';
 import { HelpArticle } from './help-article.js';
 
@@ -19,6 +24,8 @@ interface Article {
   calloutLabel(kind: 'note' | 'tip' | 'warning'): string;
   content(fragment: DocumentFragment): DocumentFragment | ReturnType<typeof unsafeHTML>;
   takeover(): Takeover;
+  articleInPage(markdown: string, prepared: PreparedArticle, options: PipelineOptions): ArticleModel | undefined;
+  querySelector: Element['querySelector'];
 }
 
 const asHtml = new WeakMap<Article, ArticleModel | undefined>();
@@ -33,4 +40,10 @@ proto.content = function (this: Article, fragment: DocumentFragment) {
 proto.takeover = function (this: Article) {
   if (this.state === 'loading') return 'later';
   return this.model && !this.model.deferred.length ? 'hydrate' : 'replace';
+};
+
+proto.articleInPage = function (this: Article, markdown: string, prepared: PreparedArticle, options: PipelineOptions) {
+  const root = this.prerendered;
+  const script = root && this.querySelector('script[type="text/markdown"][data-built]');
+  return script && script.getAttribute('data-built') === builtFrom(markdown, options) ? readBack(root, prepared) : undefined;
 };

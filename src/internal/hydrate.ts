@@ -82,7 +82,8 @@ function check(part: Part): void {
   }
 }
 
-interface Host {
+interface Host extends Pick<HTMLElement, 'hasAttribute'> {
+  requestUpdate(): void;
   prerendered?: ShadowRoot;
   renderOptions: RenderOptions;
   render(): unknown;
@@ -103,9 +104,28 @@ base.createRenderRoot = function (this: Base) {
   return createRenderRoot.call(this);
 };
 
+// A nested element the server marked `defer-hydration` waits until its host's hydration removes
+// the attribute (as ssr-client's own support does): on its own it would update before its host has
+// given it its properties (the categories' list), find its markup different and render afresh.
+const waiting = new WeakSet<Base>();
+function afterHost(el: Base & Element): void {
+  if (waiting.has(el)) return;
+  waiting.add(el);
+  new MutationObserver((_, observer) => {
+    if (el.hasAttribute('defer-hydration')) return;
+    observer.disconnect();
+    waiting.delete(el);
+    el.requestUpdate();
+  }).observe(el, { attributes: true, attributeFilter: ['defer-hydration'] });
+}
+
 base.update = function (this: Base, changed: PropertyValues) {
   const root = this.prerendered as Container | undefined;
   if (!root) return update.call(this, changed);
+  if (this.hasAttribute('defer-hydration')) {
+    afterHost(this as Base & Element);
+    return reflect.call(this, changed);
+  }
   const how = this.takeover?.() ?? 'hydrate';
   // Not ready (a long article is being built): the server's markup stays on screen meanwhile.
   if (how === 'later') return reflect.call(this, changed);

@@ -1,14 +1,14 @@
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { boundDepth, boundMarkdown, splitChunks, LIMITS, type Chunk } from './limits.js';
-import { markdownToHtml } from './markdown.js';
-import { sanitizeHtml, SanitizerBlockedError, type LinkOptions } from './sanitize.js';
+import { SanitizerBlockedError, type LinkOptions } from './policy.js';
 import { SectionSplitter, type ArticleParts } from './sections.js';
 
 /**
  * The article pipeline, values in and values out: markdown → front matter → chunks of bounded
- * size → HTML per chunk → sanitized fragment → intro and sections. No module state between calls.
+ * size → HTML per chunk → sanitized fragment → intro and sections. No module state between calls
+ * but the parser's two libraries, once loaded (`loadParser`).
  */
-export { SanitizerBlockedError, LINK_SCHEMES, type LinkOptions } from './sanitize.js';
+export { SanitizerBlockedError, LINK_SCHEMES, type LinkOptions } from './policy.js';
 export type { DeferredGroup } from './sections.js';
 export { LIMITS } from './limits.js';
 
@@ -22,6 +22,37 @@ export interface ArticleModel extends ArticleParts {
   degraded?: 'too-large' | 'too-complex' | 'blocked';
   /** The article was parsed in several chunks (over chunkChars): lay out only what is on screen. */
   long?: boolean;
+}
+
+/** The pipeline's two libraries (marked, DOMPurify), handed over by src/pipeline/parser.ts when it loads. */
+export interface Parser {
+  markdownToHtml(source: string): string;
+  sanitizeHtml(html: string, options: LinkOptions, images: number): DocumentFragment;
+}
+
+let parser: Parser | undefined;
+let parserLoading: Promise<Parser> | undefined;
+
+/** Called once by src/pipeline/parser.ts. */
+export function provideParser(value: Parser): void {
+  parser = value;
+}
+
+/**
+ * Loads marked and DOMPurify (most of the pipeline's weight) if no entry has yet. The script tag
+ * takes a prerendered article over without them (src/article/read-back.ts) and loads them when an
+ * article has to be built; every other entry imports them up front.
+ */
+export function loadParser(): Promise<Parser> {
+  if (parser) return Promise.resolve(parser);
+  parserLoading ??= import('./parser.js').then(
+    () => parser!,
+    (error: unknown) => {
+      parserLoading = undefined;
+      throw error;
+    },
+  );
+  return parserLoading;
 }
 
 /** Options of one pipeline run. */
@@ -106,14 +137,14 @@ function flattenDeep(fragment: DocumentFragment): boolean {
 
 // Parses one chunk into `content`; what cannot be parsed, or sanitized under the page's policy,
 // stays readable as plain text.
-function renderChunk(chunk: Chunk, content: DocumentFragment, budget: Budget, options: LinkOptions): void {
+function renderChunk(libraries: Parser, chunk: Chunk, content: DocumentFragment, budget: Budget, options: LinkOptions): void {
   const bounded = boundMarkdown(chunk.text);
   if (bounded.reshaped || chunk.reshaped) budget.degraded ??= 'too-complex';
   let fragment: DocumentFragment;
   try {
-    const html = boundDepth(markdownToHtml(bounded.text));
+    const html = boundDepth(libraries.markdownToHtml(bounded.text));
     if (html.reshaped) budget.degraded ??= 'too-complex';
-    fragment = sanitizeHtml(html.text, options, LIMITS.maxImages - budget.images);
+    fragment = libraries.sanitizeHtml(html.text, options, LIMITS.maxImages - budget.images);
   } catch (error) {
     // Without a working sanitizer no HTML may reach the page; marked throws on input it cannot
     // handle (stack depth).
@@ -182,13 +213,14 @@ export function isSmall(prepared: PreparedArticle): boolean {
 
 /**
  * The same pipeline without yielding, for articles that parse in one piece (see {@link isSmall}):
- * lets the element show them in its first render. Returns undefined for longer sources.
+ * lets the element show them in its first render. Returns undefined for longer sources, and while
+ * the parser is not loaded (see {@link loadParser}).
  */
 export function buildArticleSync(prepared: PreparedArticle, options: PipelineOptions): ArticleModel | undefined {
-  if (!isSmall(prepared)) return undefined;
+  if (!isSmall(prepared) || !parser) return undefined;
   const content = document.createDocumentFragment();
   const budget: Budget = { elements: 0, images: 0 };
-  renderChunk(prepared.chunks![0], content, budget, options);
+  renderChunk(parser, prepared.chunks![0], content, budget, options);
   const splitter = new SectionSplitter(options.emptyHeadingId);
   splitter.add(content);
   return finish(prepared, splitter, budget.degraded, false);
@@ -211,6 +243,7 @@ export async function buildArticle(prepared: PreparedArticle, options: PipelineO
     splitter.add(content);
     return finish(prepared, splitter, 'too-large', true);
   }
+  const libraries = parser ?? (await loadParser());
   const budget: Budget = { elements: 0, images: 0 };
   // Reading and bounding a long source was a slice of its own.
   let sliceStart = -Infinity;
@@ -231,7 +264,7 @@ export async function buildArticle(prepared: PreparedArticle, options: PipelineO
       budget.degraded = 'too-complex';
       break;
     }
-    renderChunk(chunk, content, budget, options);
+    renderChunk(libraries, chunk, content, budget, options);
     splitter.add(content);
   }
   return finish(prepared, splitter, budget.degraded, long);

@@ -7,15 +7,20 @@ import { HelpCategories } from '../categories/help-categories.js';
 import { afterPaint, loadDeferredParts, loadI18n } from '../article/deferred-parts.js';
 import type { i18n as I18n } from 'i18next';
 import { defineElement } from '../internal/define-element.js';
+import { loadParser } from '../pipeline/index.js';
+import { hasPrerenderedArticle } from './prerendered.js';
 
 const define = () => {
   defineElement('help-article', HelpArticle);
   defineElement('help-categories', HelpCategories);
 };
 // A prerendered article (help-article-widget/ssr) is taken over as it is: the code for that is
-// imported first, on such pages only (without it the article is rendered afresh).
-if ([...document.querySelectorAll('help-article')].some((el) => el.shadowRoot)) import('./hydrate.js').then(define, define);
-else define();
+// imported first, on such pages only (without it the article is rendered afresh), and marked and
+// DOMPurify wait until an article has to be built. Elsewhere they come first, so that an article
+// at hand shows in its first render (the loader has asked for them beside this file); an element
+// whose parser failed to load shows the `script` error.
+if (hasPrerenderedArticle()) import('./hydrate.js').then(define, define);
+else loadParser().then(define, define);
 
 /**
  * The widget's i18next instance: set once it has loaded, after the first paint (the article's

@@ -26,6 +26,8 @@ const VARIANTS = {
   // Only the front matter's date changed: the same templates and HTML, another text.
   redated: () => ({ src: SEED_SRC, markdown: read(SEED_SRC), embed: (md) => md.replace('updated: 2026-10-14', 'updated: 2026-11-20') }),
   long: () => ({ src: '/content/lang.de.md', markdown: LONG }),
+  // Rendered without saying what it was built from (as before `data-built`): built again in the page.
+  unstamped: () => ({ src: SEED_SRC, markdown: read(SEED_SRC), markup: (html) => html.replace(/ data-built="[^"]*"/, '') }),
 };
 
 /**
@@ -37,7 +39,7 @@ const VARIANTS = {
 export async function prerenderedPage(variant, { origin, path, collector }) {
   const make = VARIANTS[variant];
   if (!make) return undefined;
-  const { src, markdown, options = {}, embed } = make();
+  const { src, markdown, options = {}, embed, markup } = make();
   let article = await renderArticle(markdown, {
     url: `${origin}${path}`,
     src,
@@ -48,8 +50,13 @@ export async function prerenderedPage(variant, { origin, path, collector }) {
   });
   if (embed) {
     const before = article.length;
-    article = article.replace(/(<script type="text\/markdown" data-src="[^"]*">)([^]*?)(<\/script>)/, (_, open, md, close) => open + embed(md) + close);
+    article = article.replace(/(<script type="text\/markdown" data-src="[^"]*"[^>]*>)([^]*?)(<\/script>)/, (_, open, md, close) => open + embed(md) + close);
     if (article.length === before && embed(markdown) !== markdown && !article.includes(embed(markdown))) throw new Error(`variant ${variant}: embedded markdown not edited`);
+  }
+  if (markup) {
+    const before = article;
+    article = markup(article);
+    if (article === before) throw new Error(`variant ${variant}: markup not changed`);
   }
   return `<!doctype html>
 <html lang="de">

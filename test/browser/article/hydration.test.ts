@@ -75,7 +75,9 @@ describe('<help-article> taking over prerendered markup', () => {
     for (const frame of frames.splice(0)) frame.remove();
   });
 
-  for (const variant of ['seed', 'callouts', 'collapsed']) {
+  // unstamped: markup from a render that did not say what it was built from (no `data-built`): the
+  // article is built again from the embedded markdown, then taken over the same way.
+  for (const variant of ['seed', 'callouts', 'collapsed', 'unstamped']) {
     it(`${variant}: changes nothing in the article's DOM (same nodes, same text and attributes)`, async () => {
       const { win, el } = await open(variant);
       const { prerendered } = win;
@@ -110,6 +112,27 @@ describe('<help-article> taking over prerendered markup', () => {
     const plain = frame.contentWindow as Window & { articleLoaded: Promise<unknown> };
     await plain.articleLoaded;
     expect(loaded(plain)).to.equal(false);
+  });
+
+  it('takes the article over without marked and DOMPurify; loads them once an article has to be built', async () => {
+    const parserLoaded = (w: Window) => w.performance.getEntriesByType('resource').some((e) => e.name.endsWith('/dist/chunks/parser.js'));
+    const { win, el } = await open('seed');
+    expect(el.sections.length).to.be.greaterThan(1);
+    expect(parserLoaded(win)).to.equal(false);
+    // A new source after the takeover: built by the pipeline, which loads its libraries now.
+    el.markdown = '# Neu\n\nEin <b>neuer</b> Text.<img src=x onerror=alert(1)>\n\n## Teil\n\nMehr.';
+    await el.loadComplete;
+    expect(parserLoaded(win)).to.equal(true);
+    expect(el.state).to.equal('ready');
+    expect(el.articleTitle).to.equal('Neu');
+    const intro = el.shadowRoot!.querySelector('.intro')!;
+    expect(intro.querySelector('b')!.textContent).to.equal('neuer');
+    expect(intro.querySelector('img')!.hasAttribute('onerror')).to.equal(false);
+    expect(el.sections.map((s) => s.title)).to.deep.equal(['Teil']);
+    expect(win.pageErrors).to.deep.equal([]);
+    // Built again from the embedded markdown, the unstamped page needed them from the start.
+    const unstamped = await open('unstamped');
+    expect(parserLoaded(unstamped.win)).to.equal(true);
   });
 
   it('then works as before: sections, copy link, share links, feedback', async () => {

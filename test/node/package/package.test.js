@@ -38,10 +38,11 @@ test('the ES build keeps dependencies external and the script-tag builds have no
   assert.match(esm, /from ['"]marked['"]/);
   const single = readFileSync('dist/help-article.single.js', 'utf8');
   assert.doesNotMatch(single, /\bimport\s*[{(*'"]|\brequire\(/, 'the single file imports nothing');
-  // The loader imports one thing: its first chunk, beside it.
+  // The loader imports two things beside it: its first chunk and, beside it, marked and DOMPurify.
   const loader = readFileSync('dist/help-article.js', 'utf8');
-  assert.deepEqual(loader.match(/\bimport\s*[{(*'"]|\brequire\(/g), ['import(']);
+  assert.deepEqual(loader.match(/\bimport\s*[{(*'"]|\brequire\(/g), ['import(', 'import(']);
   assert.match(loader, /"chunks\/core\.js"/);
+  assert.match(loader, /"chunks\/parser\.js"/);
   const chunks = readdirSync('dist/chunks').filter((f) => f.endsWith('.js'));
   for (const code of [single, loader, ...chunks.map((f) => readFileSync(`dist/chunks/${f}`, 'utf8'))]) {
     assert.doesNotMatch(code, /Lit is in dev mode/, 'the script tag uses production Lit');
@@ -52,6 +53,12 @@ test('the ES build keeps dependencies external and the script-tag builds have no
   const core = readFileSync('dist/chunks/core.js', 'utf8');
   assert.ok(chunks.some((f) => f.startsWith('help-share-')) && chunks.some((f) => f.startsWith('help-feedback-')), chunks.join());
   assert.doesNotMatch(core, /customElements\.define\("help-feedback"|feedback-endpoint.*help-feedback-send/);
+  // marked and DOMPurify are in parser.js, not in core.js (a prerendered article is taken over without them).
+  const parser = readFileSync('dist/chunks/parser.js', 'utf8');
+  for (const [name, marker] of [['marked', /Unexpected end of input|lheading/], ['DOMPurify', /ALLOWED_TAGS/]]) {
+    assert.match(parser, marker, `${name} is in parser.js`);
+    assert.doesNotMatch(core, marker, `${name} is not in core.js`);
+  }
 });
 
 test('the types declare the elements for TypeScript users', () => {

@@ -6,6 +6,8 @@
 // - what: the article as the server built it, read back from its markup when the markdown and
 //   options in the page are those it was built from (so marked and DOMPurify are not needed), else
 //   built again from the embedded markdown;
+//   (read back, it is never rendered afresh from that HTML: after a mismatch the element builds
+//   it from the markdown first);
 // - how: the article first shown over the server's markup renders its content as the server's
 //   HTML strings (Lit checks them by digest), and keeps doing so, so later updates leave those
 //   nodes alone.
@@ -24,6 +26,8 @@ interface Article {
   calloutLabel(kind: 'note' | 'tip' | 'warning'): string;
   content(fragment: DocumentFragment): DocumentFragment | ReturnType<typeof unsafeHTML>;
   takeover(): Takeover;
+  takeoverFailed(): 'later' | 'replace';
+  reload(): Promise<void>;
   articleInPage(markdown: string, prepared: PreparedArticle, options: PipelineOptions): ArticleModel | undefined;
   querySelector: Element['querySelector'];
 }
@@ -37,13 +41,29 @@ proto.content = function (this: Article, fragment: DocumentFragment) {
   return asHtml.get(this) === this.model ? contentHtml(fragment, this.calloutLabel) : content.call(this, fragment);
 };
 
+// Articles read back from the markup, and elements whose read-back article did not match: those
+// build theirs with the pipeline and then render afresh.
+const readBackModels = new WeakSet<ArticleModel>();
+const rebuilding = new WeakSet<Article>();
+
 proto.takeover = function (this: Article) {
   if (this.state === 'loading') return 'later';
-  return this.model && !this.model.deferred.length ? 'hydrate' : 'replace';
+  return this.model && !this.model.deferred.length && !rebuilding.has(this) ? 'hydrate' : 'replace';
+};
+
+proto.takeoverFailed = function (this: Article) {
+  if (!this.model || !readBackModels.has(this.model)) return 'replace';
+  // The server's HTML, serialized again by the browser, is not parsed into new nodes: the article
+  // is built from the markdown, as on a page that does not hydrate.
+  rebuilding.add(this);
+  void this.reload();
+  return 'later';
 };
 
 proto.articleInPage = function (this: Article, markdown: string, prepared: PreparedArticle, options: PipelineOptions) {
   const root = this.prerendered;
-  const script = root && this.querySelector('script[type="text/markdown"][data-built]');
-  return script && script.getAttribute('data-built') === builtFrom(markdown, options) ? readBack(root, prepared) : undefined;
+  const script = root && !rebuilding.has(this) && this.querySelector('script[type="text/markdown"][data-built]');
+  const model = script && script.getAttribute('data-built') === builtFrom(markdown, options) ? readBack(root, prepared) : undefined;
+  if (model) readBackModels.add(model);
+  return model;
 };

@@ -26,6 +26,8 @@ const VARIANTS = {
   // Only the front matter's date changed: the same templates and HTML, another text.
   redated: () => ({ src: SEED_SRC, markdown: read(SEED_SRC), embed: (md) => md.replace('updated: 2026-10-14', 'updated: 2026-11-20') }),
   long: () => ({ src: '/content/lang.de.md', markdown: LONG }),
+  // The host changed an attribute after the render (category-href): read back, then not matching.
+  recategorized: () => ({ src: SEED_SRC, markdown: read(SEED_SRC), markup: (html) => html.replace('category-href="/kategorie/{slug}"', 'category-href="/thema/{slug}"') }),
   // Rendered without saying what it was built from (as before `data-built`): built again in the page.
   unstamped: () => ({ src: SEED_SRC, markdown: read(SEED_SRC), markup: (html) => html.replace(/ data-built="[^"]*"/, '') }),
 };

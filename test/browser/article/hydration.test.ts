@@ -200,6 +200,25 @@ describe('<help-article> taking over prerendered markup', () => {
     expect(root.querySelectorAll('[part="title"]').length).to.equal(1);
   });
 
+  it('builds a read-back article from the markdown before it renders afresh (an attribute changed after the render)', async () => {
+    const { win, el } = await open('recategorized');
+    const root = el.shadowRoot!;
+    // The server's HTML is not parsed again: marked and DOMPurify built the article.
+    expect(win.performance.getEntriesByType('resource').some((e) => e.name.endsWith('/dist/chunks/parser.js'))).to.equal(true);
+    expect(win.prerendered.nodes.some(([n]) => n.nodeName === 'ARTICLE' && n.isConnected)).to.equal(false);
+    expect(root.querySelector('.intro')!.textContent).to.include('Es kann passieren');
+    const tags = root.querySelector('help-categories')!;
+    await (tags as unknown as HelpArticle).updateComplete;
+    expect(new URL(tags.shadowRoot!.querySelector('a')!.href).pathname).to.match(/^\/thema\//);
+    expect(win.pageWarnings.filter((w) => w.includes('prerendered markup does not match'))).to.have.length(1);
+    expect(win.pageErrors).to.deep.equal([]);
+    const toggle = root.querySelector<HTMLButtonElement>('.section-toggle')!;
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(root.querySelectorAll('[part="title"]').length).to.equal(1);
+  });
+
   it('renders afresh when only a text differs (the date in the front matter)', async () => {
     const { win, el } = await open('redated');
     expect(el.shadowRoot!.querySelector('time')!.textContent).to.equal('Aktualisiert am 20. November 2026');

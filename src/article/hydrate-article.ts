@@ -5,9 +5,8 @@
 //   afresh (its later parts go in frame by frame, into nodes of the element's own);
 // - what: the article as the server built it, read back from its markup when the markdown and
 //   options in the page are those it was built from (so marked and DOMPurify are not needed), else
-//   built again from the embedded markdown;
-//   (read back, it is never rendered afresh from that HTML: after a mismatch the element builds
-//   it from the markdown first);
+//   built again from the embedded markdown; a read-back article that does not match is built from
+//   the markdown before it is rendered afresh (its HTML is never parsed a second time);
 // - how: the article first shown over the server's markup renders its content as the server's
 //   HTML strings (Lit checks them by digest), and keeps doing so, so later updates leave those
 //   nodes alone.

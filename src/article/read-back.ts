@@ -4,6 +4,7 @@
 // built from (src/pipeline/built-from.ts), so the markup is the pipeline's own output; anything
 // else (a long article, a notice, markup of another shape) is built as usual.
 import { isSmall, type ArticleModel, type PreparedArticle } from '../pipeline/index.js';
+import { sectionTitle } from '../pipeline/sections.js';
 
 const isMarker = (node: Node, data: (text: string) => boolean) => node.nodeType === Node.COMMENT_NODE && data((node as Comment).data);
 
@@ -41,7 +42,7 @@ export function readBack(root: ShadowRoot, prepared: PreparedArticle): ArticleMo
     const content = partContent(section.querySelector('.section-title'));
     const body = partContent(section.querySelector(':scope > .section-body'));
     if (!id || !content || !body) return undefined;
-    sections.push({ id, title: (content.textContent ?? '').trim().replace(/\s+/g, ' '), content, body });
+    sections.push({ id, title: sectionTitle(content), content, body });
   }
   return {
     meta: prepared.meta,

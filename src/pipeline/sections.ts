@@ -163,7 +163,7 @@ export class SectionSplitter {
         node = wrap;
       }
       if (node instanceof HTMLHeadingElement && node.tagName === 'H2' && this.sections.length < LIMITS.maxSections) {
-        const title = (node.textContent ?? '').trim().replace(/\s+/g, ' ');
+        const title = sectionTitle(node);
         const section: ArticleSection = { id: slugger.slug(title), title, content: contentOf(node), body: document.createDocumentFragment() };
         this.sections.push(section);
         this.target = section.body;
@@ -187,6 +187,11 @@ export class SectionSplitter {
     this.grouper?.close();
     return { heading: this.heading, headingContent: this.headingContent, intro: this.intro, sections: this.sections, deferred: this.placement.deferred };
   }
+}
+
+/** A section heading's plain text, as its `title` (and its id) is made from it. */
+export function sectionTitle(heading: Node): string {
+  return (heading.textContent ?? '').trim().replace(/\s+/g, ' ');
 }
 
 // A heading's child nodes, moved out of it (the heading element itself is the widget's to render).

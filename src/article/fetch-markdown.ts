@@ -1,3 +1,5 @@
+import { deadline } from '../internal/deadline.js';
+
 /** Why an article could not be shown; each has a message in every language. */
 export type ArticleErrorReason =
   | 'not-found'
@@ -49,29 +51,31 @@ export async function fetchMarkdown(
   url: string,
   { signal, timeoutMs = 10_000 }: { signal?: AbortSignal; timeoutMs?: number } = {},
 ): Promise<string> {
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-  let response: Response;
+  const time = deadline(timeoutMs, signal);
+  const failure = (error: unknown) => (signal?.aborted ? error : new ArticleLoadError(time.expired ? 'timeout' : 'network'));
   try {
-    response = await fetch(url, {
-      signal: combined,
-      credentials: 'same-origin',
-      headers: { Accept: 'text/markdown, text/plain;q=0.9, */*;q=0.1' },
-    });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ArticleLoadError(timeout.aborted ? 'timeout' : 'network');
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        signal: time.signal,
+        credentials: 'same-origin',
+        headers: { Accept: 'text/markdown, text/plain;q=0.9, */*;q=0.1' },
+      });
+    } catch (error) {
+      throw failure(error);
+    }
+    if (response.status === 404 || response.status === 410) throw new ArticleLoadError('not-found', response.status);
+    if (!response.ok) throw new ArticleLoadError('http', response.status);
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw failure(error);
+    }
+    if (!looksLikeMarkdown(text, response.headers.get('content-type') ?? '')) throw new ArticleLoadError('not-markdown');
+    if (!text.trim()) throw new ArticleLoadError('empty');
+    return text;
+  } finally {
+    time.end();
   }
-  if (response.status === 404 || response.status === 410) throw new ArticleLoadError('not-found', response.status);
-  if (!response.ok) throw new ArticleLoadError('http', response.status);
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ArticleLoadError(timeout.aborted ? 'timeout' : 'network');
-  }
-  if (!looksLikeMarkdown(text, response.headers.get('content-type') ?? '')) throw new ArticleLoadError('not-markdown');
-  if (!text.trim()) throw new ArticleLoadError('empty');
-  return text;
 }

@@ -5,11 +5,12 @@
 //   afresh (its later parts go in frame by frame, into nodes of the element's own);
 // - what: the article as the server built it, read back from its markup when the markdown and
 //   options in the page are those it was built from (so marked and DOMPurify are not needed), else
-//   built again from the embedded markdown; a read-back article that does not match is built from
-//   the markdown before it is rendered afresh (its HTML is never parsed a second time);
+//   built again from the embedded markdown;
 // - how: the article first shown over the server's markup renders its content as the server's
 //   HTML strings (Lit checks them by digest), and keeps doing so, so later updates leave those
-//   nodes alone.
+//   nodes alone. Where the markup does not match, the article is rendered afresh from its
+//   fragments (nodes, never HTML parsed a second time); where it cannot be built at all (marked
+//   and DOMPurify failed to load), the server's markup stays on screen beside the error event.
 import type { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { ArticleModel, PipelineOptions, PreparedArticle } from '../pipeline/index.js';
 import { builtFrom } from '../pipeline/built-from.js';
@@ -25,8 +26,7 @@ interface Article {
   calloutLabel(kind: 'note' | 'tip' | 'warning'): string;
   content(fragment: DocumentFragment): DocumentFragment | ReturnType<typeof unsafeHTML>;
   takeover(): Takeover;
-  takeoverFailed(): 'later' | 'replace';
-  reload(): Promise<void>;
+  takeoverFailed(): void;
   articleInPage(markdown: string, prepared: PreparedArticle, options: PipelineOptions): ArticleModel | undefined;
   querySelector: Element['querySelector'];
 }
@@ -40,29 +40,20 @@ proto.content = function (this: Article, fragment: DocumentFragment) {
   return asHtml.get(this) === this.model ? contentHtml(fragment, this.calloutLabel) : content.call(this, fragment);
 };
 
-// Articles read back from the markup, and elements whose read-back article did not match: those
-// build theirs with the pipeline and then render afresh.
-const readBackModels = new WeakSet<ArticleModel>();
-const rebuilding = new WeakSet<Article>();
-
 proto.takeover = function (this: Article) {
-  if (this.state === 'loading') return 'later';
-  return this.model && !this.model.deferred.length && !rebuilding.has(this) ? 'hydrate' : 'replace';
+  // Still being built, or not buildable here (the parser did not load): the server's article stays readable.
+  if (this.state === 'loading' || this.state === 'error') return 'later';
+  return this.model && !this.model.deferred.length ? 'hydrate' : 'replace';
 };
 
 proto.takeoverFailed = function (this: Article) {
-  if (!this.model || !readBackModels.has(this.model)) return 'replace';
-  // The server's HTML, serialized again by the browser, is not parsed into new nodes: the article
-  // is built from the markdown, as on a page that does not hydrate.
-  rebuilding.add(this);
-  void this.reload();
-  return 'later';
+  // Rendered afresh from the article's fragments: the server's HTML, serialized again, is not
+  // parsed into new nodes.
+  asHtml.delete(this);
 };
 
 proto.articleInPage = function (this: Article, markdown: string, prepared: PreparedArticle, options: PipelineOptions) {
   const root = this.prerendered;
-  const script = root && !rebuilding.has(this) && this.querySelector('script[type="text/markdown"][data-built]');
-  const model = script && script.getAttribute('data-built') === builtFrom(markdown, options) ? readBack(root, prepared) : undefined;
-  if (model) readBackModels.add(model);
-  return model;
+  const script = root && this.querySelector('script[type="text/markdown"][data-built]');
+  return script && script.getAttribute('data-built') === builtFrom(markdown, options) ? readBack(root, prepared) : undefined;
 };

@@ -20,7 +20,11 @@ function partContent(container: Element | null): DocumentFragment | undefined {
   while (end > start && !isMarker(nodes[end], (d) => d === '/lit-part')) end--;
   if (start < 0 || end <= start) return undefined;
   const fragment = document.createDocumentFragment();
-  for (const node of nodes.slice(start + 1, end)) fragment.append(node.cloneNode(true));
+  for (const node of nodes.slice(start + 1, end)) {
+    // Lit SSR writes an empty value as `<?>`, which the HTML parser makes a `<!--?-->` comment; a
+    // sanitized fragment holds no comments (DOMPurify drops them), so it is the marker, not content.
+    if (!isMarker(node, (d) => d === '?')) fragment.append(node.cloneNode(true));
+  }
   return fragment;
 }
 

@@ -2,6 +2,7 @@
  * The collector's public summary of an article ("12 Leser haben diesen Artikel bewertet"):
  * fetched from the origin of the feedback endpoint and validated before anyone shows it.
  */
+import { deadline } from '../internal/deadline.js';
 import { httpUrl } from '../internal/url.js';
 import { summaryPath } from './wire.js';
 
@@ -45,14 +46,14 @@ export async function fetchSummary(
 ): Promise<FeedbackSummary | undefined> {
   const url = summaryUrl(endpoint, articleId);
   if (!url) return undefined;
-  const timeout = AbortSignal.timeout(timeoutMs);
+  const time = deadline(timeoutMs, signal);
   try {
     const response = await fetch(url, {
       credentials: 'omit',
       mode: 'cors',
       cache: fresh ? 'no-cache' : 'default',
       headers: { Accept: 'application/json' },
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      signal: time.signal,
     });
     if (!response.ok) return undefined;
     const text = await response.text();
@@ -60,5 +61,7 @@ export async function fetchSummary(
     return parseSummary(JSON.parse(text), articleId);
   } catch {
     return undefined;
+  } finally {
+    time.end();
   }
 }

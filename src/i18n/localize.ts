@@ -43,8 +43,11 @@ export class LocalizeController implements ReactiveController {
     hosts.delete(this);
   }
 
-  /** Re-resolves the language before every render of the host. */
-  hostUpdate(): void {
+  /**
+   * Re-resolves the language; the host calls it first thing in every update (its `willUpdate`, which
+   * runs before controllers' `hostUpdate`), so what it builds there has the language too.
+   */
+  resolve(): void {
     const lang = resolveLang(this.host);
     if (lang !== this.lang) {
       this.lang = lang;

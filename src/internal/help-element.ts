@@ -1,4 +1,4 @@
-import { isServer, LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
+import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LocalizeController } from '../i18n/localize.js';
 import { tokens } from '../styles/tokens.js';
@@ -53,8 +53,9 @@ export class HelpElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // Lit SSR skips controllers' hostUpdate: the language is resolved here instead.
-    if (isServer) this.localize.hostUpdate();
+    // Here, not in a controller's hostUpdate: that runs after willUpdate, where an article starts
+    // building with its language (and Lit SSR skips it).
+    this.localize.resolve();
     super.willUpdate(changed);
   }
 

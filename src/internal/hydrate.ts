@@ -88,8 +88,8 @@ interface Host extends Pick<HTMLElement, 'hasAttribute'> {
   renderOptions: RenderOptions;
   render(): unknown;
   takeover?(): Takeover;
-  /** After a mismatch: `later` keeps the markup until the next update, which takes over again. */
-  takeoverFailed?(): 'later' | 'replace';
+  /** Called after a mismatch, before the element is rendered afresh. */
+  takeoverFailed?(): void;
   shadowRoot: ShadowRoot | null;
   isConnected: boolean;
   constructor: { elementStyles: CSSResultOrNative[] };
@@ -149,12 +149,7 @@ base.update = function (this: Base, changed: PropertyValues) {
       if (!warned) console.warn(`help-article-widget: the prerendered markup does not match this page (${String(error)}); it was rendered afresh. Render it again for this page's URL and the current markdown.`);
       warned = true;
       delete root._$litPart$;
-      // The element would rather build its content again first (an article read back from the
-      // markup): the markup stays on screen meanwhile, and its HTML is never parsed a second time.
-      if (this.takeoverFailed?.() === 'later') {
-        this.prerendered = root;
-        return;
-      }
+      this.takeoverFailed?.();
     }
   }
   // Rendered afresh, as where the page does not hydrate.

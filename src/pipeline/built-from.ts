@@ -1,6 +1,13 @@
 import type { PipelineOptions } from './index.js';
 
 /**
+ * The release whose pipeline and sanitizer rules built the markup (package.json's version; a test
+ * holds the two together): markup a server rendered with an older release is built again, so a
+ * fix to the sanitizer reaches pages prerendered before it.
+ */
+export const PIPELINE_VERSION = '0.2.0';
+
+/**
  * What an article's build depends on, as one short string: the markdown and the options that
  * shape its HTML. The server render writes it beside the markdown it puts in the page; a page that
  * takes the article over reads the article back from the server's markup only when its own source
@@ -9,6 +16,7 @@ import type { PipelineOptions } from './index.js';
  */
 export function builtFrom(markdown: string, options: PipelineOptions): string {
   const key = JSON.stringify([
+    PIPELINE_VERSION,
     markdown.replace(/\r\n?/g, '\n'),
     options.baseUrl,
     options.lang,

@@ -126,6 +126,7 @@ export class HelpFeedbackReport extends HelpElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (!PERIODS.includes(this.period)) this.period = '90';
     if (this.csvDelimiter !== ',' && this.csvDelimiter !== ';') this.csvDelimiter = ';';
     if (this.hasUpdated && (changed.has('endpoint') || changed.has('period'))) void this.reload();

@@ -18,9 +18,11 @@ const define = () => {
 // imported first, on such pages only (without it the article is rendered afresh), and marked and
 // DOMPurify wait until an article has to be built. Elsewhere they come first, so that an article
 // at hand shows in its first render (the loader has asked for them beside this file); an element
-// whose parser failed to load shows the `script` error.
-if (hasPrerenderedArticle()) import('./hydrate.js').then(define, define);
-else loadParser().then(define, define);
+// whose parser failed to load shows the `script` error. Where the takeover code fails to load, the
+// article is rendered afresh, in the same task as it would be without a prerendered one.
+const withParser = () => loadParser().then(define, define);
+if (hasPrerenderedArticle()) import('./hydrate.js').then(define, withParser);
+else void withParser();
 
 /**
  * The widget's i18next instance: set once it has loaded, after the first paint (the article's

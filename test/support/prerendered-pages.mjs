@@ -28,6 +28,14 @@ const VARIANTS = {
   long: () => ({ src: '/content/lang.de.md', markdown: LONG }),
   // The host changed an attribute after the render (category-href): read back, then not matching.
   recategorized: () => ({ src: SEED_SRC, markdown: read(SEED_SRC), markup: (html) => html.replace('category-href="/kategorie/{slug}"', 'category-href="/thema/{slug}"') }),
+  // No intro (the article starts with a section): Lit SSR writes the empty value as `<?>`.
+  nointro: () => ({ src: '/content/ohne-einleitung.de.md', markdown: '---\ntitle: Ohne Einleitung\nupdated: 2026-11-02\n---\n\n## Erster Teil\n\nText eins.\n\n## Zweiter Teil\n\nText zwei.\n' }),
+  // The title from the first `#` heading (no front matter), with markup in it.
+  headingtitle: () => ({ src: '/content/ueberschrift.de.md', markdown: '# Termine *schnell* verschieben\n\nSo geht es.\n\n## Im Kalender\n\nZiehen.\n\n## In der Liste\n\nTippen.\n' }),
+  // An English article on a German page: its own language, from the file name.
+  english: () => ({ src: '/content/versandte-email-nicht-im-postfach.en.md', markdown: read('/content/versandte-email-nicht-im-postfach.en.md') }),
+  // A regional language in the file name (`.de-ch.md`): the server reads it as the page does.
+  regional: () => ({ src: '/content/konto.de-ch.md', markdown: '---\ntitle: Konto\n---\n\nSiehe [Rechnung](rechnung-und-zahlungsarten.md).\n\n## Passwort\n\nÄndern.\n\n## E-Mail\n\nÄndern.\n' }),
   // Rendered without saying what it was built from (as before `data-built`): built again in the page.
   unstamped: () => ({ src: SEED_SRC, markdown: read(SEED_SRC), markup: (html) => html.replace(/ data-built="[^"]*"/, '') }),
 };

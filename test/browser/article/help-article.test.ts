@@ -340,6 +340,15 @@ describe('<help-article>', () => {
     expect(root.querySelector('[part="toggle-all"]')!.textContent!.trim()).to.equal('Collapse all sections');
   });
 
+  it('builds an inline article in the page\'s language from its first render: ids and links', async () => {
+    // The language is resolved before the article is built in the first update, not after it.
+    const wrap = await fixture(html`<div lang="en"><help-article article-href="/h/{lang}/{id}" .markdown=${'See [billing](billing.md).\n\n## \n\nNo title.\n\n## B\n\nb'}></help-article></div>`);
+    const el = wrap.querySelector('help-article') as HelpArticle;
+    await el.loadComplete;
+    expect(el.sections.map((s) => s.id)).to.deep.equal(['section', 'b']);
+    expect(shadow(el).querySelector('[part="intro"] a')!.getAttribute('href')).to.equal('/h/en/billing');
+  });
+
   it('falls back to German for an unknown lang and warns once', async () => {
     const warnings: string[] = [];
     const original = console.warn;

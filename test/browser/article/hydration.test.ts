@@ -77,7 +77,9 @@ describe('<help-article> taking over prerendered markup', () => {
 
   // unstamped: markup from a render that did not say what it was built from (no `data-built`): the
   // article is built again from the embedded markdown, then taken over the same way.
-  for (const variant of ['seed', 'callouts', 'collapsed', 'unstamped']) {
+  const parserLoaded = (w: Window) => w.performance.getEntriesByType('resource').some((e) => e.name.endsWith('/dist/chunks/parser.js'));
+
+  for (const variant of ['seed', 'callouts', 'collapsed', 'nointro', 'headingtitle', 'english', 'regional', 'unstamped']) {
     it(`${variant}: changes nothing in the article's DOM (same nodes, same text and attributes)`, async () => {
       const { win, el } = await open(variant);
       const { prerendered } = win;
@@ -97,8 +99,23 @@ describe('<help-article> taking over prerendered markup', () => {
       expect(el.sections.length).to.be.greaterThan(1);
       expect(win.pageErrors).to.deep.equal([]);
       expect(win.pageWarnings).to.deep.equal([]);
+      // Read back from the markup, without marked and DOMPurify, unless the render did not say what it was built from.
+      expect(parserLoaded(win)).to.equal(variant === 'unstamped');
     });
   }
+
+  it('reads back the same article the pipeline builds (title, sections, id, language)', async () => {
+    const { win, el } = await open('headingtitle');
+    const read = { title: el.articleTitle, id: el.resolvedId, sections: el.sections, lang: el.shadowRoot!.querySelector('article')!.lang };
+    expect(el.shadowRoot!.querySelector('h1 em')!.textContent).to.equal('schnell');
+    // The same source, built by the pipeline in this page.
+    el.markdown = win.document.querySelector('help-article script[type="text/markdown"]')!.textContent!;
+    await el.loadComplete;
+    expect(parserLoaded(win)).to.equal(true);
+    expect({ title: el.articleTitle, id: el.resolvedId, sections: el.sections, lang: el.shadowRoot!.querySelector('article')!.lang }).to.deep.equal(read);
+    expect(read.title).to.equal('Termine schnell verschieben');
+    expect(read.sections.map((s) => s.id)).to.deep.equal(['im-kalender', 'in-der-liste']);
+  });
 
   it('loads the takeover code only on pages with a prerendered article', async () => {
     const { win } = await open('seed');
@@ -115,7 +132,6 @@ describe('<help-article> taking over prerendered markup', () => {
   });
 
   it('takes the article over without marked and DOMPurify; loads them once an article has to be built', async () => {
-    const parserLoaded = (w: Window) => w.performance.getEntriesByType('resource').some((e) => e.name.endsWith('/dist/chunks/parser.js'));
     const { win, el } = await open('seed');
     expect(el.sections.length).to.be.greaterThan(1);
     expect(parserLoaded(win)).to.equal(false);
@@ -200,12 +216,16 @@ describe('<help-article> taking over prerendered markup', () => {
     expect(root.querySelectorAll('[part="title"]').length).to.equal(1);
   });
 
-  it('builds a read-back article from the markdown before it renders afresh (an attribute changed after the render)', async () => {
+  it('renders a read-back article afresh from its nodes when an attribute changed after the render', async () => {
     const { win, el } = await open('recategorized');
     const root = el.shadowRoot!;
-    // The server's HTML is not parsed again: marked and DOMPurify built the article.
-    expect(win.performance.getEntriesByType('resource').some((e) => e.name.endsWith('/dist/chunks/parser.js'))).to.equal(true);
+    // Rendered afresh from the nodes read back (copies, not HTML parsed again): no marked, no DOMPurify.
+    expect(parserLoaded(win)).to.equal(false);
     expect(win.prerendered.nodes.some(([n]) => n.nodeName === 'ARTICLE' && n.isConnected)).to.equal(false);
+    const serverIntro = win.prerendered.nodes.find(([n]) => (n as Element).classList?.contains('intro'))![0] as Element;
+    const intro = root.querySelector('.intro')!;
+    expect(intro.innerHTML.replace(/<!--[^]*?-->/g, '')).to.equal(serverIntro.innerHTML.replace(/<!--[^]*?-->/g, ''));
+    expect(intro.firstElementChild === serverIntro.firstElementChild).to.equal(false);
     expect(root.querySelector('.intro')!.textContent).to.include('Es kann passieren');
     const tags = root.querySelector('help-categories')!;
     await (tags as unknown as HelpArticle).updateComplete;

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { renderArticle } from 'help-article-widget/ssr';
+import { builtFrom, PIPELINE_VERSION } from '../../../dist/esm/pipeline/built-from.js';
 
 const SEED = fs.readFileSync('content/versandte-email-nicht-im-postfach.de.md', 'utf8');
 
@@ -65,5 +66,23 @@ describe('renderArticle (Node, Lit SSR, DOMPurify on jsdom)', () => {
     const { root } = shadowOf(await renderArticle(long, { share: 'none' }));
     assert.equal(root.querySelectorAll('.section-title').length, 40);
     assert.match(root.querySelectorAll('.section-body')[39].textContent, /Ein Absatz mit Text\./);
+  });
+
+  it('embeds the markdown for the page, except where it would end or escape its script element', async () => {
+    const embedded = async (md) => /<script type="text\/markdown" data-src/.test(await renderArticle(md, { src: '/a.de.md', share: 'none' }));
+    assert.equal(await embedded('# T\n\nText <!-- eine Notiz --> mehr.'), true);
+    assert.equal(await embedded('# T\n\n`</script>` im Text.'), false);
+    // `<!--` then `<script`: the HTML parser would read past the script's end, into the page.
+    assert.equal(await embedded('# T\n\n<!--<script>\n\nText.'), false);
+    const { document } = new JSDOM(`<!doctype html><body>${await renderArticle('# T\n\n<!--<script>\n\nText.', { src: '/a.de.md', share: 'none' })}<p id="after">after</p></body>`).window;
+    assert.ok(document.getElementById('after'), 'the page after the article is parsed as HTML');
+  });
+
+  it('stamps what the article was built from with the release (PIPELINE_VERSION follows package.json)', () => {
+    const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+    assert.equal(PIPELINE_VERSION, pkg.version, 'src/pipeline/built-from.ts: PIPELINE_VERSION follows package.json');
+    const options = { baseUrl: 'https://h.example/a.de.md', lang: 'de', pageOrigin: 'https://h.example' };
+    assert.notEqual(builtFrom('# A', options), builtFrom('# B', options));
+    assert.notEqual(builtFrom('# A', options), builtFrom('# A', { ...options, lang: 'en' }));
   });
 });

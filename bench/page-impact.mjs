@@ -2,8 +2,10 @@
 // What the widget does to the demo help page (demo/index.html, served by the real server):
 // time to the article (help-article-load), FCP, LCP and cumulative layout shift, for the page as
 // served (script tag), the same page with the article prerendered (help-article-widget/ssr, script
-// tag kept), and the page with the article as static HTML and no widget script. Each unthrottled
-// and with the CPU throttled 4x through the DevTools protocol (Chromium). Interleaved runs, medians.
+// tag kept), the floor of any script-rendered article (the same page, the markdown fetched and put
+// in by marked + DOMPurify + innerHTML, nothing else), and the page with the article as static
+// HTML and no script. Each unthrottled and with the CPU throttled 4x through the DevTools protocol
+// (Chromium). Interleaved runs, medians.
 //
 //   npm run build && node bench/page-impact.mjs [--runs 12] [--out bench/results/page-impact.md]
 import fs from 'node:fs';
@@ -11,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import * as esbuild from 'esbuild';
 import { startServer } from 'help-feedback-collector';
 import { registerSite } from '../scripts/lib/site.mjs';
 import { launch, blockExternal } from './lib/browser.mjs';
@@ -50,6 +53,7 @@ async function measure(html, { waitForArticle = !html, cpu = 1 } = {}) {
   const mismatches = [];
   page.on('console', (m) => m.text().includes('does not match this page') && mismatches.push(m.text()));
   if (html) await page.route(`${server.url}/`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  await page.route(`${server.url}/bench/floor.js`, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: floorScript }));
   await page.addInitScript(OBSERVE);
   await page.goto(`${server.url}/`, { waitUntil: 'load' });
   if (waitForArticle) await page.waitForFunction(() => window.__m.article !== undefined, null, { timeout: 30000 });
@@ -92,7 +96,18 @@ const prerenderedPage = demo
   .replace('</head>', () => `${preloadLinks('/dist/help-article.js')}</head>`);
 if (!prerenderedPage.includes('shadowrootmode')) throw new Error('could not make the prerendered variant of demo/index.html');
 
-const VARIANTS = { widget: () => undefined, prerendered: () => prerenderedPage, static: () => staticPage };
+// The floor: the page with the widget's script and element replaced by the bare pipeline's (same
+// marked and DOMPurify, bundled and minified like the widget), the markdown fetched as the widget does.
+const floorScript = (
+  await esbuild.build({ entryPoints: ['bench/pages/floor-entry.js'], absWorkingDir: root, bundle: true, minify: true, format: 'iife', target: 'es2022', write: false, ignoreAnnotations: true, logLevel: 'warning' })
+).outputFiles[0].text;
+const floorPage = demo
+  .replace(/<script src="\/dist\/help-article\.js"([^>]*)><\/script>/, '<script src="/bench/floor.js"$1></script>')
+  .replace(/<help-article[\s\S]*?<\/help-article>/, '<div class="static-article" id="floor" data-src="/content/versandte-email-nicht-im-postfach.de.md"></div>');
+if (floorPage.includes('/dist/help-article.js') || !floorPage.includes('id="floor"')) throw new Error('could not make the floor variant of demo/index.html');
+
+const VARIANTS = { widget: () => undefined, prerendered: () => prerenderedPage, floor: () => floorPage, static: () => staticPage };
+const SHOWN = ['widget', 'prerendered', 'floor'];
 const samples = {};
 for (const cpu of [1, 4]) {
   for (const name of Object.keys(VARIANTS)) samples[`${name}@${cpu}`] = [];
@@ -125,8 +140,9 @@ const ratio = (a, b) => (Number.isNaN(median(b)) ? '' : `${(median(a) / median(b
 const row = (name, key, unit = 'ms') => {
   const cols = [];
   for (const cpu of [1, 4]) {
-    const [w, p, st] = ['widget', 'prerendered', 'static'].map((v) => samples[`${v}@${cpu}`].map((r) => r[key]));
-    cols.push(cell(w, unit), cell(p, unit), cell(st, unit), unit === 'ms' && ratio(w, st) ? `${ratio(w, st)} / ${ratio(p, st)}` : '');
+    const st = samples[`static@${cpu}`].map((r) => r[key]);
+    const shown = SHOWN.map((v) => samples[`${v}@${cpu}`].map((r) => r[key]));
+    cols.push(...shown.map((xs) => cell(xs, unit)), cell(st, unit), unit === 'ms' && ratio(shown[0], st) ? shown.map((xs) => ratio(xs, st) || '–').join(' / ') : '');
   }
   return `| ${name} | ${cols.join(' | ')} |`;
 };
@@ -136,12 +152,12 @@ const lines = [
   '',
   `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${os.cpus()[0]?.model ?? ''}, ${os.cpus().length} cores (shared); Node ${process.version}; Chromium headless, 1280×900, loopback (no network latency)`,
   `- Command: \`npm run build && node bench/page-impact.mjs\` (${RUNS} runs per variant, interleaved, after one warm-up pair; fresh browser context per run, so no HTTP cache)`,
-  '- Widget: the page as served by `npm start` (split script tag, `defer`, article fetched from `/content/`). Prerendered: the same page with `<help-article>` rendered by `renderArticle` (help-article-widget/ssr; declarative shadow DOM, markdown embedded), script tag kept, and the two `modulepreload` lines of `ssr/page.js` in the head; its "article shown" is `help-article-load` (taken over by the script). Static: the same HTML with the script removed and `<help-article>` replaced by the article markup the widget rendered (light DOM, without the widget\'s styles).',
+  '- Widget: the page as served by `npm start` (split script tag, `defer`, article fetched from `/content/`). Prerendered: the same page with `<help-article>` rendered by `renderArticle` (help-article-widget/ssr; declarative shadow DOM, markdown embedded), script tag kept, and the two `modulepreload` lines of `ssr/page.js` in the head; its "article shown" is `help-article-load` (taken over by the script). Floor: the same page with the widget\'s script and element replaced by `bench/pages/floor-entry.js` (marked + DOMPurify, bundled and minified, deferred like the widget), which fetches the same markdown and sets `marked.parse` → `DOMPurify.sanitize` as `innerHTML` of a plain element: the least a script-rendered, sanitized article can cost (no Lit, no shadow root, no title, tags or section structure). Static: the same HTML with the script removed and `<help-article>` replaced by the article markup the widget rendered (light DOM, without the widget\'s styles).',
   '- Article: time of `help-article-load` since navigation start (static: DOMContentLoaded). Defined: `customElements.whenDefined(\'help-article\')` (the first chunk fetched, compiled and run; none on the static page). FCP/LCP from PerformanceObserver; CLS = sum of layout-shift values without recent input, observed until 800 ms after load.',
   `- Requests that tried to leave 127.0.0.1: ${blocked.length ? blocked.join(', ') : 'none'}`,
   '',
-  '| metric | widget | prerendered | static | widget / prerendered vs static | widget, CPU 4× | prerendered, CPU 4× | static, CPU 4× | ratios, CPU 4× |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| metric | widget | prerendered | floor | static | widget / prerendered / floor vs static | widget, CPU 4× | prerendered, CPU 4× | floor, CPU 4× | static, CPU 4× | ratios, CPU 4× |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   row('article shown (ms)', 'article'),
   row('DOMContentLoaded (ms)', 'dcl'),
   row('`help-article` defined (ms)', 'defined'),

@@ -8,7 +8,7 @@ import { afterPaint, loadDeferredParts, loadI18n } from '../article/deferred-par
 import type { i18n as I18n } from 'i18next';
 import { defineElement } from '../internal/define-element.js';
 import { loadParser } from '../pipeline/index.js';
-import { hasPrerenderedArticle } from './prerendered.js';
+import { hasPrerenderedArticle, mayBuildArticle } from './prerendered.js';
 
 const define = () => {
   defineElement('help-article', HelpArticle);
@@ -20,9 +20,13 @@ const define = () => {
 // at hand shows in its first render (the loader has asked for them beside this file); an element
 // whose parser failed to load shows the `script` error. Where the takeover code fails to load, the
 // article is rendered afresh, in the same task as it would be without a prerendered one.
+// A page with an article to build beside the prerendered one waits for marked and DOMPurify too,
+// so that article shows in its first render rather than after a loading skeleton.
 const withParser = () => loadParser().then(define, define);
-if (hasPrerenderedArticle()) import('./hydrate.js').then(define, withParser);
-else void withParser();
+if (hasPrerenderedArticle()) {
+  const parser = mayBuildArticle() ? loadParser().catch(() => undefined) : undefined;
+  import('./hydrate.js').then(() => parser).then(define, withParser);
+} else void withParser();
 
 /**
  * The widget's i18next instance: set once it has loaded, after the first paint (the article's

@@ -5,7 +5,7 @@
 // of leaving it blank, and reports `help-article-error` with reason `script`.
 import de from '../i18n/de/loader.js';
 import en from '../i18n/en/loader.js';
-import { hasPrerenderedArticle } from './prerendered.js';
+import { mayBuildArticle } from './prerendered.js';
 
 type Api = Record<string, unknown> & { ready: Promise<unknown> };
 
@@ -40,9 +40,9 @@ function showFailure(error: unknown): void {
   }
 }
 
-// marked and DOMPurify, which core.js imports before it defines the elements unless it takes a
-// prerendered article over: asked for beside it, not after it. A failure shows in the article.
-if (!hasPrerenderedArticle()) import(/* @vite-ignore */ new URL('chunks/parser.js', here).href).catch(() => undefined);
+// marked and DOMPurify, which core.js imports before it defines the elements unless every article
+// of the page is prerendered: asked for beside it, not after it. A failure shows in the article.
+if (mayBuildArticle()) import(/* @vite-ignore */ new URL('chunks/parser.js', here).href).catch(() => undefined);
 
 const api = { ready: undefined } as unknown as Api;
 api.ready = import(/* @vite-ignore */ entry).then(

@@ -54,6 +54,13 @@ describe('prerendered page: marked and DOMPurify load only when needed', () => {
     pages['/recategorized'] = wrap(tagged.replace('category-href="/kategorie/{slug}"', 'category-href="/thema/{slug}"'));
     // Built from other markdown or options than the page's (say, rendered by an older release): built again here.
     pages['/stale'] = wrap(article.replace(/ data-built="[^"]*"/, ' data-built="other"'));
+    // Beside the prerendered article, one to build (inline markdown); its `state` values are recorded from the start.
+    pages['/mixed'] = wrap(article).replace(
+      '<script src="/help-article.js" defer>',
+      `<help-article id="inline" share="none"><script type="text/markdown"># Zweiter Artikel\n\nText.\n\n## Teil\n\nMehr.</script></help-article>
+      <script>window.states = []; new MutationObserver(() => states.push(document.getElementById('inline').getAttribute('state'))).observe(document.getElementById('inline'), { attributes: true, attributeFilter: ['state'] });</script>
+      <script src="/help-article.js" defer>`,
+    );
     for (const at of ['/recategorized', '/stale']) if (pages[at] === wrap(at === '/stale' ? article : tagged)) throw new Error(`${at} not changed`);
     browser = await chromium.launch({ executablePath, headless: true, args });
   });
@@ -164,6 +171,20 @@ describe('prerendered page: marked and DOMPurify load only when needed', () => {
     assert.deepEqual(await state(tab), { state: 'ready', serverArticleShown: false, intro: 'Einleitung.', sections: ['Google', 'Outlook'], error: false, skeletons: 0 });
     assert.deepEqual(errors, []);
     refused.clear();
+    await tab.close();
+  });
+
+  it('shows an article to build beside a prerendered one in its first render (no loading skeleton)', async () => {
+    refused.clear();
+    const tab = await browser.newPage();
+    const errors = [];
+    tab.on('pageerror', (error) => errors.push(error.message));
+    await tab.goto(`${url}mixed`);
+    await tab.waitForFunction(() => [...document.querySelectorAll('help-article')].every((el) => el.state === 'ready'), null, { timeout: 15000 });
+    assert.deepEqual(await state(tab), { state: 'ready', serverArticleShown: true, intro: 'Einleitung.', sections: ['Google', 'Outlook'], error: false, skeletons: 0 });
+    const inline = await tab.evaluate(() => ({ states, title: document.getElementById('inline').articleTitle }));
+    assert.deepEqual(inline, { states: ['ready'], title: 'Zweiter Artikel' });
+    assert.deepEqual(errors, []);
     await tab.close();
   });
 });

@@ -23,7 +23,9 @@ const compactCss = () =>
   minifyLiterals({ include: ['src/**/*.ts'], failOnError: true, options: { shouldMinify: () => false } });
 const external = (id) => /^(lit|@lit|@lit-labs\/ssr-client|marked|dompurify|i18next)(\/|$)/.test(id);
 const esm = (dir, plugins) => ({
-  input: { index: 'src/index.ts', define: 'src/define.ts', hydrate: 'src/hydrate.ts', 'report/define': 'src/report/define.ts' },
+  // article/embedded-markdown: its writing half is the server render's only (ssr/render-article.js),
+  // so it is an entry of its own, or tree-shaking would drop it.
+  input: { index: 'src/index.ts', define: 'src/define.ts', hydrate: 'src/hydrate.ts', 'report/define': 'src/report/define.ts', 'article/embedded-markdown': 'src/article/embedded-markdown.ts' },
   external,
   plugins: [...plugins, ts()],
   output: {

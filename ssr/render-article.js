@@ -57,12 +57,13 @@ async function load() {
   const { builtFrom } = await import('../dist/esm/pipeline/built-from.js');
   // The language a file name gives, as the page reads it (the same function, so the two agree).
   const { langFromSrc } = await import('../dist/esm/internal/article-id.js');
+  const { embedMarkdown } = await import('../dist/esm/article/embedded-markdown.js');
   // define.js has loaded i18next (dist/esm/i18n/i18n.js): the labels resolve through it.
   const i18n = await import('../dist/esm/i18n/labels.js');
   for (const name of ['Node', 'Element', 'DocumentFragment', 'HTMLTableElement', 'HTMLHeadingElement', 'Text']) {
     globalThis[name] ??= window[name];
   }
-  modules = { ssr, collectResult, lit, unsafeHTML, pipeline, builtFrom, langFromSrc, i18n };
+  modules = { ssr, collectResult, lit, unsafeHTML, pipeline, builtFrom, langFromSrc, embedMarkdown, i18n };
   return modules;
 }
 
@@ -84,7 +85,7 @@ async function load() {
  * @property {string} [share] `share`: targets, or `none`.
  * @property {string} [shareUrl] `share-url`.
  * @property {'light'|'dark'} [theme] `theme`.
- * @property {boolean} [embed] Puts the markdown in the markup too (`<script type="text/markdown" data-src>`, with `src`), so the script tag shows the same article without fetching `src`; default true (left out when the markdown holds `</script`, or `<!--` followed by `<script`).
+ * @property {boolean} [embed] Puts the markdown in the markup too (`<script type="text/markdown" data-src>`, with `src`), so the script tag shows the same article without fetching `src`; default true (`</script` and `<!--` written as `<\/script` and `<\!--`, with `data-escaped`; left out when the markdown holds those written forms already).
  */
 
 /**
@@ -94,7 +95,7 @@ async function load() {
  * @returns {Promise<string>}
  */
 export async function renderArticle(markdown, options = {}) {
-  const { ssr, collectResult, lit, unsafeHTML, pipeline, builtFrom, langFromSrc, i18n } = await load();
+  const { ssr, collectResult, lit, unsafeHTML, pipeline, builtFrom, langFromSrc, embedMarkdown, i18n } = await load();
   const { html, nothing } = lit;
   const url = new URL(options.url ?? DEFAULT_URL).href;
   // Links and canonical URL of this render: the page the article will be on.
@@ -117,14 +118,12 @@ export async function renderArticle(markdown, options = {}) {
   const o = options;
   const source = String(markdown ?? '');
   const attr = (v) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  // Markdown that would end the script element early (`</script`), or make the HTML parser read
-  // past its end (`<!--` then `<script`: the "double escaped" state), is not embedded; the page fetches `src`.
-  const comment = source.indexOf('<!--');
-  const embeddable = !/<\/script/i.test(source) && !(comment >= 0 && /<script/i.test(source.slice(comment)));
-  const embedded =
-    o.embed !== false && o.src && embeddable
-      ? // data-built: what the article was built from, so the page can read it back from the markup (src/article/read-back.ts).
-        `<script type="text/markdown" data-src="${attr(o.src)}" data-built="${builtFrom(source, buildOptions)}">${source}</script>`
+  // The markdown for the page, written so that it cannot end its script element early
+  // (src/article/embedded-markdown.ts); left out when it could not be read back exactly.
+  const embed = o.embed !== false && o.src ? embedMarkdown(source) : undefined;
+  const embedded = embed
+    ? // data-built: what the article was built from, so the page can read it back from the markup (src/article/read-back.ts).
+        `<script type="text/markdown" data-src="${attr(o.src)}" data-built="${builtFrom(source, buildOptions)}"${embed.escaped ? ' data-escaped' : ''}>${embed.text}</script>`
       : '';
   const result = ssr.render(html`<help-article
     .built=${model}

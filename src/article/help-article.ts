@@ -20,6 +20,7 @@ import { LiveStatusController } from '../internal/live-status.js';
 import { sectionUrl } from '../internal/page-url.js';
 import { linkSetting } from '../internal/url.js';
 import { DeferredPartsController } from './deferred-parts.js';
+import { embeddedText } from './embedded-markdown.js';
 
 export { idFromSrc };
 export type { ArticleState };
@@ -288,7 +289,7 @@ export class HelpArticle extends HelpElement {
   private embeddedMarkdown(): string | undefined {
     if (isServer || !this.src) return undefined;
     const script = this.querySelector('script[type="text/markdown"][data-src]');
-    return script?.getAttribute('data-src') === this.src ? (script.textContent ?? '') : undefined;
+    return script?.getAttribute('data-src') === this.src ? embeddedText(script) : undefined;
   }
 
   /** What the loader reads: the source at hand now, and how its links resolve. */

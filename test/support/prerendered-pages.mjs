@@ -34,6 +34,8 @@ const VARIANTS = {
   headingtitle: () => ({ src: '/content/ueberschrift.de.md', markdown: '# Termine *schnell* verschieben\n\nSo geht es.\n\n## Im Kalender\n\nZiehen.\n\n## In der Liste\n\nTippen.\n' }),
   // An English article on a German page: its own language, from the file name.
   english: () => ({ src: '/content/versandte-email-nicht-im-postfach.en.md', markdown: read('/content/versandte-email-nicht-im-postfach.en.md') }),
+  // Markdown with an HTML snippet to paste (`<script>…</script>`, `<!--`): embedded with `</script` and `<!--` written apart.
+  snippet: () => ({ src: '/content/einbinden.de.md', markdown: '---\ntitle: Einbinden\n---\n\nFügen Sie ein:\n\n```html\n<!-- Belbo -->\n<script src="https://belbo.example/embed.js" async></script>\n```\n\n## Prüfen\n\nFertig.\n\n## Entfernen\n\nLöschen Sie den Schnipsel.\n' }),
   // A regional language in the file name (`.de-ch.md`): the server reads it as the page does.
   regional: () => ({ src: '/content/konto.de-ch.md', markdown: '---\ntitle: Konto\n---\n\nSiehe [Rechnung](rechnung-und-zahlungsarten.md).\n\n## Passwort\n\nÄndern.\n\n## E-Mail\n\nÄndern.\n' }),
   // Rendered without saying what it was built from (as before `data-built`): built again in the page.

@@ -79,7 +79,7 @@ describe('<help-article> taking over prerendered markup', () => {
   // article is built again from the embedded markdown, then taken over the same way.
   const parserLoaded = (w: Window) => w.performance.getEntriesByType('resource').some((e) => e.name.endsWith('/dist/chunks/parser.js'));
 
-  for (const variant of ['seed', 'callouts', 'collapsed', 'nointro', 'headingtitle', 'english', 'regional', 'unstamped']) {
+  for (const variant of ['seed', 'callouts', 'collapsed', 'nointro', 'headingtitle', 'english', 'regional', 'snippet', 'unstamped']) {
     it(`${variant}: changes nothing in the article's DOM (same nodes, same text and attributes)`, async () => {
       const { win, el } = await open(variant);
       const { prerendered } = win;

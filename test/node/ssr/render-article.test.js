@@ -68,14 +68,20 @@ describe('renderArticle (Node, Lit SSR, DOMPurify on jsdom)', () => {
     assert.match(root.querySelectorAll('.section-body')[39].textContent, /Ein Absatz mit Text\./);
   });
 
-  it('embeds the markdown for the page, except where it would end or escape its script element', async () => {
-    const embedded = async (md) => /<script type="text\/markdown" data-src/.test(await renderArticle(md, { src: '/a.de.md', share: 'none' }));
-    assert.equal(await embedded('# T\n\nText <!-- eine Notiz --> mehr.'), true);
-    assert.equal(await embedded('# T\n\n`</script>` im Text.'), false);
-    // `<!--` then `<script`: the HTML parser would read past the script's end, into the page.
-    assert.equal(await embedded('# T\n\n<!--<script>\n\nText.'), false);
-    const { document } = new JSDOM(`<!doctype html><body>${await renderArticle('# T\n\n<!--<script>\n\nText.', { src: '/a.de.md', share: 'none' })}<p id="after">after</p></body>`).window;
-    assert.ok(document.getElementById('after'), 'the page after the article is parsed as HTML');
+  it('embeds the markdown for the page so that it cannot end or escape its script element', async () => {
+    const page = async (md) => new JSDOM(`<!doctype html><body>${await renderArticle(md, { src: '/a.de.md', share: 'none' })}<p id="after">after</p></body>`).window.document;
+    const embedded = (document) => document.querySelector('script[type="text/markdown"][data-src]');
+    for (const md of ['# T\n\nText <!-- eine Notiz --> mehr.', '# T\n\n```html\n<script src="https://x.example/embed.js"></script>\n```', '# T\n\n<!--<script>\n\nText.', '# T\n\n</SCRIPT >'] ) {
+      const document = await page(md);
+      // The page after the article is parsed as HTML, and the script's text reads back as the markdown.
+      assert.ok(document.getElementById('after'), md);
+      const script = embedded(document);
+      assert.ok(script, md);
+      const text = script.hasAttribute('data-escaped') ? script.textContent.replace(/<\\(\/script|!--)/gi, '<$1') : script.textContent;
+      assert.equal(text, md);
+    }
+    // Markdown that holds the written form already cannot be told apart: not embedded (the page fetches `src`).
+    assert.equal(embedded(await page('# T\n\n`<\\/script>` im Text.')), null);
   });
 
   it('stamps what the article was built from with the release (PIPELINE_VERSION follows package.json)', () => {

@@ -15,13 +15,14 @@ const { values, positionals } = parseArgs({ allowPositionals: true, options: { o
 const dir = positionals[0] ?? 'content';
 fs.mkdirSync(values.out, { recursive: true });
 const index = await buildIndex(dir);
-const site = process.env.SITE_URL ?? `http://localhost:${process.env.PORT ?? 8000}`;
+// The URL `npm start` prints and serves at (README): a page served at another origin (`localhost`
+// is one) renders its article afresh instead of taking it over.
+const site = process.env.SITE_URL ?? `http://127.0.0.1:${process.env.PORT ?? 8000}`;
 for (const entry of index) {
   const markdown = fs.readFileSync(path.join(dir, path.basename(entry.path)), 'utf8');
   const article = await renderArticle(markdown, {
     src: entry.path,
-    // The page's own URL (links, images): `npm start` serves on localhost:8000 unless PORT says otherwise.
-    // Served from another origin, the script tag renders the article afresh instead of taking it over.
+    // The page's own URL (links, images, share links).
     url: `${site}/dist/articles/${entry.id}.${entry.lang}.html`,
     lang: entry.lang,
     articleId: entry.id,

@@ -4,6 +4,9 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { startServer } from 'help-feedback-collector';
 import { registerSite } from '../../../scripts/lib/site.mjs';
@@ -85,6 +88,34 @@ describe('prerendered articles on the help site', () => {
       assert.deepEqual(markdownRequests, [], 'the article came with the page');
     } finally {
       await page.close();
+    }
+  });
+
+  it('is rendered for the URL `npm start` serves it at, and taken over there without marked and DOMPurify', async () => {
+    // The pages of `npm run build` are for http://127.0.0.1:8000 (the README's URL): their share links say so.
+    const built = fs.readFileSync('dist/articles/online-buchung-einrichten.de.html', 'utf8');
+    assert.ok(built.includes(encodeURIComponent('http://127.0.0.1:8000/dist/articles/online-buchung-einrichten.de.html')), 'rendered for http://127.0.0.1:8000');
+    // The same script for this test server's URL (port 8000 may be taken), its pages served in place of the built ones.
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'prerendered-'));
+    execFileSync(process.execPath, ['scripts/prerender.mjs', 'content', '--out', out], { env: { ...process.env, SITE_URL: site.url }, stdio: 'pipe' });
+    const page = await browser.newPage();
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.route(`${site.url}/dist/articles/*.html`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fs.readFileSync(path.join(out, path.basename(new URL(route.request().url()).pathname))) }),
+    );
+    try {
+      // Every article, English ones and the one that shows a `<script>` snippet included.
+      for (const e of index) {
+        await page.goto(`${site.url}/dist/articles/${e.id}.${e.lang}.html`);
+        await page.waitForFunction(() => document.querySelector('help-article')?.state === 'ready');
+        const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.endsWith('.md') || p.endsWith('/parser.js')));
+        assert.deepEqual(loaded, [], `${e.id}.${e.lang}: no markdown fetched, no marked and DOMPurify`);
+      }
+      assert.deepEqual(warnings, []);
+    } finally {
+      await page.close();
+      fs.rmSync(out, { recursive: true, force: true });
     }
   });
 });

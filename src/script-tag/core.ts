@@ -15,13 +15,11 @@ const define = () => {
   defineElement('help-categories', HelpCategories);
 };
 // A prerendered article (help-article-widget/ssr) is taken over as it is: the code for that is
-// imported first, on such pages only (without it the article is rendered afresh), and marked and
-// DOMPurify wait until an article has to be built. Elsewhere they come first, so that an article
-// at hand shows in its first render (the loader has asked for them beside this file); an element
-// whose parser failed to load shows the `script` error. Where the takeover code fails to load, the
-// article is rendered afresh, in the same task as it would be without a prerendered one.
-// A page with an article to build beside the prerendered one waits for marked and DOMPurify too,
-// so that article shows in its first render rather than after a loading skeleton.
+// imported first, on such pages only, and marked and DOMPurify wait until an article has to be
+// built, unless the page holds another article to build (then they come too, so that one shows in
+// its first render). Elsewhere they come first (the loader has asked for them beside this file).
+// Where the takeover code fails to load, the article is rendered afresh in the same task as without
+// it; an element whose parser failed to load shows the `script` error.
 const withParser = () => loadParser().then(define, define);
 if (hasPrerenderedArticle()) {
   const parser = mayBuildArticle() ? loadParser().catch(() => undefined) : undefined;

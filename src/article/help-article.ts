@@ -13,7 +13,7 @@ import { PrintSectionsController } from './print-sections.js';
 import { CalloutLabelsController } from './callout-labels.js';
 import { contentHtml } from './content-html.js';
 import { idFromSrc, isValidArticleId, langFromSrc, toArticleId } from '../internal/article-id.js';
-import { HelpCategories, parseCategoryList } from '../categories/help-categories.js';
+import { categoryList, categoryListStyles, parseCategoryList } from '../categories/category-list.js';
 import { warnOnce } from '../internal/dev.js';
 import { copyText } from '../internal/clipboard.js';
 import { LiveStatusController } from '../internal/live-status.js';
@@ -71,6 +71,8 @@ const titleId = (id: string) => `${id}:title`;
  * @csspart header - Title, date and categories.
  * @csspart title - The article title (`h1`).
  * @csspart meta - The "updated" line.
+ * @csspart categories - The labelled list of category tags.
+ * @csspart category - Each category tag.
  * @csspart toolbar - The row with the expand/collapse-all button.
  * @csspart toggle-all - The expand/collapse-all button.
  * @csspart intro - Content before the first section.
@@ -113,12 +115,9 @@ const titleId = (id: string) => `${id}:title`;
  * @tagname help-article
  */
 export class HelpArticle extends HelpElement {
-  static override styles = [HelpElement.styles, controls, styles];
+  static override styles = [HelpElement.styles, controls, categoryListStyles, styles];
 
   // `<help-share>` and `<help-feedback>` are defined after the first paint (DeferredPartsController).
-  static override dependencies: Record<string, CustomElementConstructor> = {
-    'help-categories': HelpCategories,
-  };
 
   /** Markdown source; wins over `src` and an inline `<script type="text/markdown">`. */
   @property({ attribute: false }) markdown?: string;
@@ -545,14 +544,15 @@ export class HelpArticle extends HelpElement {
               <time datetime=${updated}>${t('article:updated', { date: this.localize.date(updated) })}</time>
             </p>`
           : nothing}
-        <help-categories
-          exportparts="base: categories, tag: category"
-          .items=${this.categoryNames}
-          href=${linkSetting('category-href', this.categoryHref) ?? ''}
-          lang=${this.localize.lang}
-          tag-lang=${contentLang}
-          theme=${this.theme ?? nothing}
-        ></help-categories>
+        ${categoryList({
+          names: this.categoryNames,
+          href: linkSetting('category-href', this.categoryHref),
+          lang: this.localize.lang,
+          tagLang: contentLang,
+          label: t('categories:label'),
+          labelId: 'categories:label',
+          parts: { base: 'categories', tag: 'category' },
+        })}
       </header>
       ${this.renderNotice()}
       <div class="intro prose" part="intro" lang=${contentLang}>${this.content(model.intro)}</div>

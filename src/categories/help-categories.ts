@@ -1,22 +1,11 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { HelpElement } from '../internal/help-element.js';
-import { slugify } from '../internal/slug.js';
-import { fillLinkTemplate, linkSetting } from '../internal/url.js';
+import { linkSetting } from '../internal/url.js';
+import { categoryList, parseCategoryList } from './category-list.js';
 import { styles } from './help-categories.styles.js';
 
-/** Turns a comma-separated attribute into trimmed, non-empty, unique names. */
-export function parseCategoryList(value: string | null | undefined): string[] {
-  return [...new Set((value ?? '').split(',').map((s) => s.trim()).filter(Boolean))];
-}
-
-/**
- * Fills `{slug}`, `{name}` and `{lang}` (the tags' language, e.g. `en`: category names differ per
- * language) of a category URL template; only http(s) and relative URLs pass.
- */
-export function categoryUrl(template: string, name: string, lang: string): string | undefined {
-  return fillLinkTemplate(template, { slug: slugify(name), name, lang: lang.split('-')[0] });
-}
+export { categoryUrl, parseCategoryList } from './category-list.js';
 
 /**
  * A labelled list of category tags ("Kategorien"), as links when `href` is a URL template.
@@ -54,21 +43,15 @@ export class HelpCategories extends HelpElement {
   }
 
   override render(): TemplateResult | typeof nothing {
-    const names = this.names;
-    if (!names.length) return nothing;
-    const { t } = this.localize;
-    const href = linkSetting('<help-categories> href', this.href);
-    return html`<div class="base" part="base">
-      <span class="label" part="label" id="label">${this.label || t('categories:label')}:</span>
-      <ul part="list" aria-labelledby="label" lang=${this.tagLang || nothing}>
-        ${names.map((name) => {
-          const url = href ? categoryUrl(href, name, this.localize.lang) : undefined;
-          return html`<li>
-            ${url ? html`<a class="tag" part="tag" href=${url}>${name}</a>` : html`<span class="tag" part="tag">${name}</span>`}
-          </li>`;
-        })}
-      </ul>
-    </div>`;
+    return categoryList({
+      names: this.names,
+      href: linkSetting('<help-categories> href', this.href),
+      lang: this.localize.lang,
+      tagLang: this.tagLang,
+      label: this.label || this.localize.t('categories:label'),
+      labelId: 'label',
+      parts: { base: 'base', label: 'label', list: 'list', tag: 'tag' },
+    });
   }
 }
 

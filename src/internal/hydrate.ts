@@ -108,7 +108,7 @@ base.createRenderRoot = function (this: Base) {
 
 // A nested element the server marked `defer-hydration` waits until its host's hydration removes
 // the attribute (as ssr-client's own support does): on its own it would update before its host has
-// given it its properties (the categories' list), find its markup different and render afresh.
+// given it its properties (the share bar's title), find its markup different and render afresh.
 const waiting = new WeakSet<Base>();
 function afterHost(el: Base & Element): void {
   if (waiting.has(el)) return;

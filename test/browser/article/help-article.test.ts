@@ -51,9 +51,12 @@ describe('<help-article>', () => {
     const callout = root.querySelector('.callout-tip')!;
     expect(callout.getAttribute('role')).to.equal('note');
     expect(callout.querySelector('.callout-title')!.textContent).to.equal('Anwendungsbeispiel');
-    const categories = shadow(root.querySelector('help-categories')!);
-    expect(categories.querySelector('.label')!.textContent).to.equal('Kategorien:');
-    expect([...categories.querySelectorAll('.tag')].map((t) => t.textContent)).to.deep.equal(['Allgemein', 'E-Mails']);
+    const categories = root.querySelector('[part="categories"]')!;
+    expect(categories.querySelector('.categories-label')!.textContent).to.equal('Kategorien:');
+    expect([...categories.querySelectorAll('[part="category"]')].map((t) => t.textContent)).to.deep.equal(['Allgemein', 'E-Mails']);
+    // Labelled by its label, with an id no heading's slug can take (slugs have no colon).
+    expect(categories.querySelector('ul')!.getAttribute('aria-labelledby')).to.equal('categories:label');
+    expect(root.getElementById('categories:label')!.textContent).to.equal('Kategorien:');
     expect(el.resolvedId).to.equal('versandte-email-nicht-im-postfach');
   });
 
@@ -299,11 +302,11 @@ describe('<help-article>', () => {
 
   it('links categories with the category-href template, plain text without (and then they do not look like links)', async () => {
     const el = await load(html`<help-article .markdown=${'---\ncategories: [E-Mails & SMS, Konto]\n---\ntext'} category-href="/kategorie/{slug}"></help-article>`);
-    const tag = shadow(shadow(el).querySelector('help-categories')!).querySelector('a.tag')!;
+    const tag = shadow(el).querySelector('a[part="category"]')!;
     expect(tag.getAttribute('href')).to.equal('/kategorie/e-mails--sms');
     expect(getComputedStyle(tag).borderTopWidth).to.equal('1px');
     const plain = await load(html`<help-article .markdown=${'---\ncategories: [E-Mails & SMS, Konto]\n---\ntext'}></help-article>`);
-    const plainTags = [...shadow(shadow(plain).querySelector('help-categories')!).querySelectorAll<HTMLElement>('.tag')];
+    const plainTags = [...shadow(plain).querySelectorAll<HTMLElement>('[part="category"]')];
     expect(plainTags.map((t) => t.tagName)).to.deep.equal(['SPAN', 'SPAN']);
     for (const t of plainTags) {
       expect(getComputedStyle(t).borderTopWidth).to.equal('0px');
@@ -319,15 +322,14 @@ describe('<help-article>', () => {
 
   it('marks category names with the article\'s language when the UI speaks another', async () => {
     const el = await load(html`<help-article lang="en" .markdown=${'---\nlang: de\ncategories: [Allgemein]\n---\ntext'}></help-article>`);
-    const categories = shadow(el).querySelector('help-categories')!;
-    await (categories as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
-    expect(shadow(categories).querySelector('[part="list"]')!.getAttribute('lang')).to.equal('de');
-    expect(shadow(categories).querySelector('[part="label"]')!.textContent).to.equal('Categories:');
+    const categories = shadow(el).querySelector('[part="categories"]')!;
+    expect(categories.querySelector('ul')!.getAttribute('lang')).to.equal('de');
+    expect(categories.querySelector('.categories-label')!.textContent).to.equal('Categories:');
   });
 
   it('fills {lang} of category-href, so English tags lead to English category pages', async () => {
     const el = await load(html`<help-article lang="en-GB" .markdown=${'---\ncategories: [Online booking]\n---\ntext'} category-href="/?category={slug}&lang={lang}"></help-article>`);
-    const tag = shadow(shadow(el).querySelector('help-categories')!).querySelector('a.tag')!;
+    const tag = shadow(el).querySelector('a[part="category"]')!;
     expect(tag.getAttribute('href')).to.equal('/?category=online-booking&lang=en');
   });
 

@@ -34,7 +34,7 @@ describe('translations', () => {
     const root = shadow(el);
     expect(root.querySelector('[part="toggle-all"]')!.textContent!.trim()).to.equal('Fermer toutes les sections');
     expect(root.querySelector('.callout-title')!.textContent).to.equal('Astuce');
-    expect(shadow(root.querySelector('help-categories')!).querySelector('.label')!.textContent).to.equal('Catégories:');
+    expect(root.querySelector('.categories-label')!.textContent).to.equal('Catégories:');
     // A key the host did not translate falls back to German.
     expect(i18n.getFixedT('fr')('article:loading')).to.equal(de.article.loading);
   });

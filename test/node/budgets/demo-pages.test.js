@@ -188,7 +188,7 @@ describe('demo pages', () => {
       await page.goto(`${server.url}/?article=versandte-email-nicht-im-postfach&lang=en`);
       await page.waitForFunction(() => document.querySelector('help-article')?.state === 'ready');
       // Playwright's CSS selectors reach into the shadow roots.
-      await Promise.all([page.waitForURL(/category=/), page.click('help-categories a.tag:text-is("Emails")')]);
+      await Promise.all([page.waitForURL(/category=/), page.click('help-article a.tag:text-is("Emails")')]);
       assert.match(page.url(), /\?category=emails&lang=en$/);
       await page.waitForFunction(() => document.querySelector('help-article')?.state === 'ready');
       const shown = await page.evaluate(() => ({

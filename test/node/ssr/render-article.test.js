@@ -27,7 +27,7 @@ describe('renderArticle (Node, Lit SSR, DOMPurify on jsdom)', () => {
     assert.equal(host.getAttribute('state'), 'ready');
     assert.equal(root.querySelector('[part="title"]').textContent, 'Versandte E-Mail nicht im Postfach');
     assert.match(root.querySelector('time').textContent, /^Aktualisiert am \d+\. \w+ \d{4}$/);
-    const categories = root.querySelector('help-categories > template[shadowrootmode]').content;
+    const categories = root.querySelector('[part="categories"]');
     assert.ok([...categories.querySelectorAll('a')].some((a) => a.getAttribute('href').startsWith('/kategorie/')), 'category links');
     const sections = [...root.querySelectorAll('.section-title')].map((s) => s.textContent);
     assert.equal(sections.length, 3);

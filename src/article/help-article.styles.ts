@@ -193,16 +193,6 @@ export const styles = css`
     padding-block: 0 calc(var(--_space) * 1.25);
     padding-inline: 1.75rem 0.25rem;
   }
-  /*
-   * An open section off screen is not laid out until it comes near (0.9 of the seed article's
-   * 3.6 ms first layout, bench/render.mjs); a closed one keeps the UA's until-found hiding. Its
-   * height is a guess until it has been on screen once. Paint containment clips at the padding box:
-   * nothing in a section body draws outside it.
-   */
-  .section-body:not([hidden]) {
-    content-visibility: auto;
-    contain-intrinsic-size: auto 30rem;
-  }
   @container help-article (max-width: 26rem) {
     .section-body {
       padding-inline-start: 0.25rem;
@@ -274,7 +264,6 @@ export const styles = css`
     }
     .section-body {
       padding-inline-start: 0.25rem;
-      content-visibility: visible;
     }
   }
 

@@ -118,28 +118,6 @@ describe('<help-article>', () => {
     expect(toggles(el).every((t) => t.getAttribute('aria-expanded') === 'false')).to.equal(true);
   });
 
-  it('lays out an open section when it comes near the screen, and a closed one stays hidden until found', async () => {
-    const body = Array.from({ length: 40 }, (_, i) => `Absatz ${i + 1} mit etwas Text, damit der Abschnitt hoch wird.`).join('\n\n');
-    const markdown = ['# Lang', '', 'Einleitung.', ...[1, 2, 3, 4, 5].flatMap((n) => ['', `## Teil ${n}`, '', body])].join('\n');
-    const el = await load(html`<help-article .markdown=${markdown}></help-article>`);
-    const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-    await frames();
-    const [, second, , , last] = el.sections.map((s) => panel(el, s.id));
-    const paragraph = last.firstElementChild!;
-    // Far below the screen: skipped, yet part of the page (find in page, the accessibility tree).
-    expect(paragraph.checkVisibility({ contentVisibilityAuto: true }), 'skipped off screen').to.equal(false);
-    expect(paragraph.checkVisibility(), 'not hidden').to.equal(true);
-    last.scrollIntoView();
-    await frames();
-    expect(paragraph.checkVisibility({ contentVisibilityAuto: true }), 'laid out on screen').to.equal(true);
-    // A closed section keeps the browser's until-found hiding (the skipping must not undo it).
-    toggles(el)[1].click();
-    await el.updateComplete;
-    expect(second.getAttribute('hidden')).to.equal('until-found');
-    expect(second.firstElementChild!.checkVisibility(), 'closed').to.equal(false);
-    window.scrollTo(0, 0);
-  });
-
   it('opens and scrolls to the section named in the URL hash, on load and on hashchange', async () => {
     history.replaceState(null, '', '#eigene-postfachregeln');
     const el = await load(html`<help-article src=${SEED} collapsed></help-article>`);

@@ -190,9 +190,16 @@ function idle(): Promise<void> {
 export async function fillDeferred(model: ArticleModel, signal?: AbortSignal): Promise<void> {
   let elements = 0;
   let links = 0;
+  // The first render's frame first: in WebKit its layout (thousands of empty groups) and the
+  // layout of a first filled slice ran back to back, the page's timers waiting 200–300 ms.
+  let first = true;
   for (const { group, content } of model.deferred) {
-    if (elements >= LIMITS.fillElements) {
+    if (first || elements >= LIMITS.fillElements) {
+      first = false;
       await nextFrame();
+      // Each slice goes in from a task of its own, not from the frame callback, so its layout is
+      // the next frame's work and the page gets a turn in between.
+      await yieldToPage();
       elements = 0;
       if (links >= LIMITS.fillLinks) {
         await idle();
@@ -267,5 +274,7 @@ export async function buildArticle(prepared: PreparedArticle, options: PipelineO
     renderChunk(libraries, chunk, content, budget, options);
     splitter.add(content);
   }
+  // The first render in a task of its own: a slice's work and its layout ran back to back.
+  if (long) await yieldToPage();
   return finish(prepared, splitter, budget.degraded, long);
 }

@@ -201,6 +201,46 @@ describe('buildArticle budgets', function () {
     for (let i = 1; i < seen.length; i++) expect(seen[i] - seen[i - 1]).to.be.at.most(LIMITS.fillLinks + LIMITS.fillElements);
   });
 
+  it('puts each slice in from a task of its own after a frame, never in the call or in a frame callback', async () => {
+    // In WebKit the first render's layout (thousands of empty groups) and the layout of a slice
+    // put in from the frame callback ran back to back: the page's timers waited 200–300 ms
+    // (bench/engines/). Where each slice goes in is recorded as it goes in.
+    const model = await buildArticle(prepareArticle(lines(20_000, (i) => `###### T${i}`)), options);
+    expect(model.deferred.length, 'deferred groups').to.be.greaterThan(20);
+    let calling = false;
+    let inFrame = false;
+    const appends: { calling: boolean; inFrame: boolean }[] = [];
+    for (const { group } of model.deferred) {
+      group.append = (...nodes: (Node | string)[]) => {
+        appends.push({ calling, inFrame });
+        HTMLElement.prototype.append.apply(group, nodes);
+      };
+    }
+    // A frame callback and the promise jobs it queues (a continuation awaiting the frame runs
+    // before the job that clears the flag).
+    const native = window.requestAnimationFrame;
+    window.requestAnimationFrame = (callback) =>
+      native.call(window, (time) => {
+        inFrame = true;
+        try {
+          callback(time);
+        } finally {
+          queueMicrotask(() => (inFrame = false));
+        }
+      });
+    try {
+      calling = true;
+      const filled = fillDeferred(model);
+      calling = false;
+      await filled;
+    } finally {
+      window.requestAnimationFrame = native;
+    }
+    expect(appends.length).to.equal(model.deferred.length);
+    expect(appends.filter((a) => a.calling).length, 'slices put in during the call').to.equal(0);
+    expect(appends.filter((a) => a.inFrame).length, 'slices put in from a frame callback').to.equal(0);
+  });
+
   it('gives the same article on every call: no budget is carried from one article to the next', async () => {
     const over = LIMITS.maxElements + 1_000;
     const source = `${lines(1000, (i) => `## S${i}\n\n![Bild](b${i}.png)`)}\n\n${'<b>x</b>'.repeat(over)}`;

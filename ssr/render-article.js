@@ -113,7 +113,7 @@ export async function renderArticle(markdown, options = {}) {
   };
   const model = await pipeline.buildArticle(prepared, buildOptions);
   // The browser fills a long article's later groups frame by frame; the server has all the time.
-  for (const { group, content } of model.deferred) group.append(content);
+  for (const deferred of model.deferred) pipeline.placeDeferred(deferred);
   model.deferred = [];
   const o = options;
   const source = String(markdown ?? '');

@@ -291,6 +291,11 @@ export const styles = css`
     contain-intrinsic-size: auto var(--size, 20rem);
   }
 
+  /* A shelf placed before its groups: one box of their estimated height. */
+  .long .prose > .shelf.pending {
+    min-height: var(--size, 20rem);
+  }
+
   /* Article content */
   .prose {
     overflow-wrap: break-word;

@@ -1,7 +1,7 @@
 import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { boundDepth, boundMarkdown, splitChunks, LIMITS, type Chunk } from './limits.js';
 import { SanitizerBlockedError, type LinkOptions } from './policy.js';
-import { SectionSplitter, type ArticleParts } from './sections.js';
+import { placeDeferred, SectionSplitter, type ArticleParts } from './sections.js';
 
 /**
  * The article pipeline, values in and values out: markdown → front matter → chunks of bounded
@@ -9,7 +9,7 @@ import { SectionSplitter, type ArticleParts } from './sections.js';
  * but the parser's two libraries, once loaded (`loadParser`).
  */
 export { SanitizerBlockedError, LINK_SCHEMES, type LinkOptions } from './policy.js';
-export type { DeferredGroup } from './sections.js';
+export { placeDeferred, type DeferredGroup, type DeferredShelf } from './sections.js';
 export { LIMITS } from './limits.js';
 
 /** Everything the element needs to show one article. */
@@ -190,10 +190,11 @@ function idle(): Promise<void> {
 export async function fillDeferred(model: ArticleModel, signal?: AbortSignal): Promise<void> {
   let elements = 0;
   let links = 0;
-  // The first render's frame first: in WebKit its layout (thousands of empty groups) and the
-  // layout of a first filled slice ran back to back, the page's timers waiting 200–300 ms.
+  // The first render's frame first: in WebKit its layout and the layout of a first filled slice
+  // ran back to back, the page's timers waiting 200–300 ms.
   let first = true;
-  for (const { group, content } of model.deferred) {
+  for (const deferred of model.deferred) {
+    const { content } = deferred;
     if (first || elements >= LIMITS.fillElements) {
       first = false;
       await nextFrame();
@@ -209,7 +210,7 @@ export async function fillDeferred(model: ArticleModel, signal?: AbortSignal): P
     if (signal?.aborted) return;
     elements += content.querySelectorAll('*').length;
     links += content.querySelectorAll('a[href]').length;
-    group.append(content);
+    placeDeferred(deferred);
   }
 }
 

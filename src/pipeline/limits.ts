@@ -66,9 +66,10 @@ export const LIMITS = Object.freeze({
   elementsPerGroup: 300,
   /**
    * … and about this many lines of text: 40 plain-text blocks of 4,000 short lines each (the
-   * fallback of 100,000 setext headings) took 533 ms to lay out when scrolled to.
+   * fallback of 100,000 setext headings) took 533 ms to lay out when scrolled to, and a group of
+   * 1,000 lines (80 KB of a too-wide table as code) 150–220 ms in WebKit; 300 lines: under 120 ms.
    */
-  linesPerGroup: 1_000,
+  linesPerGroup: 300,
   /** … on shelves of at most this many groups (see SectionSplitter: WebKit lays out all siblings of a group that changes). */
   groupsPerShelf: 50,
   /** Plain text (the fallback of what was not parsed) comes in blocks of at most this many lines. */

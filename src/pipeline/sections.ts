@@ -30,6 +30,24 @@ export interface ArticleParts {
 export interface DeferredGroup {
   group: HTMLElement;
   content: DocumentFragment;
+  /** The group's shelf, when it was placed empty too: its (empty) groups go in first. */
+  shelf?: DeferredShelf;
+}
+
+/** A shelf placed empty with the height estimate of its groups, and those groups. */
+export interface DeferredShelf {
+  shelf: HTMLElement;
+  groups: DocumentFragment;
+}
+
+/** Puts a deferred group into place (and its shelf's groups, the first time). */
+export function placeDeferred({ group, content, shelf }: DeferredGroup): void {
+  if (shelf?.groups.firstChild) {
+    shelf.shelf.append(shelf.groups);
+    shelf.shelf.style.removeProperty('--size');
+    shelf.shelf.classList.remove('pending');
+  }
+  group.append(content);
 }
 
 // What the groups of one article share: how many elements went into the parts directly.
@@ -47,7 +65,10 @@ interface Placement {
 // (`content-visibility: auto`) made WebKit lay out every group of a shelf in full when the shelf
 // came on screen (4.5 s for one of table rows; bench/engines/).
 // Past the first `LIMITS.eagerElements` elements, groups are placed empty and filled later,
-// `fillElements` a frame: inserting 150,000 elements at once held the page for 300 ms.
+// `fillElements` a frame: inserting 150,000 elements at once held the page for 300 ms. A shelf
+// begun after that is placed empty as one box with the height estimate of its groups
+// (`div.shelf.pending`), which go in with its first filled group: WebKit's first frame of 2,600
+// empty groups took 100–130 ms of layout and 80 ms more to paint, in one task.
 interface Grouper {
   add(node: Node): void;
   close(): void;
@@ -62,22 +83,27 @@ function newlines(text: string): number {
 
 function grouper(part: DocumentFragment, placement: Placement): Grouper {
   let shelf: HTMLElement | undefined;
+  let pending: DeferredShelf | undefined;
   let shelfGroups = 0;
+  let shelfLines = 0;
   let group: HTMLElement | undefined;
   let target: ParentNode | undefined;
   let blocks = 0;
   let elements = 0;
   let lines = 0;
-  // Sets the group's height estimate while it is skipped (a CSSOM write: allowed under a strict CSP).
+  // Height estimates while skipped, in rem (CSSOM writes: allowed under a strict CSP).
+  const size = (el: HTMLElement, n: number) => el.style.setProperty('--size', `${Math.ceil(n * 1.6)}rem`);
   const closeGroup = () => {
-    group?.style.setProperty('--size', `${Math.ceil(lines * 1.6)}rem`);
+    if (group) size(group, lines);
+    shelfLines += lines;
     group = target = undefined;
     blocks = elements = lines = 0;
   };
   const close = () => {
     closeGroup();
-    shelf = undefined;
-    shelfGroups = 0;
+    if (pending) size(pending.shelf, shelfLines);
+    shelf = pending = undefined;
+    shelfGroups = shelfLines = 0;
   };
   const add = (node: Node) => {
     const weight = node instanceof Element ? node.querySelectorAll('*').length + 1 : 0;
@@ -95,13 +121,17 @@ function grouper(part: DocumentFragment, placement: Placement): Grouper {
         close();
         shelf = part.appendChild(document.createElement('div'));
         shelf.className = 'shelf';
+        if (placement.placed >= LIMITS.eagerElements) {
+          shelf.classList.add('pending');
+          pending = { shelf, groups: document.createDocumentFragment() };
+        }
       }
       shelfGroups++;
-      group = target = shelf.appendChild(document.createElement('div'));
+      group = target = (pending?.groups ?? shelf).appendChild(document.createElement('div'));
       group.className = 'blocks';
       if (placement.placed >= LIMITS.eagerElements) {
         target = document.createDocumentFragment();
-        placement.deferred.push({ group, content: target as DocumentFragment });
+        placement.deferred.push({ group, content: target as DocumentFragment, shelf: pending });
       }
     }
     if (target === group) placement.placed += weight;
